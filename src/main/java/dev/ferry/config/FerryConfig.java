@@ -1,0 +1,139 @@
+package dev.ferry.config;
+
+import static dev.ferry.config.ConfigKeys.S3_ACCESS_KEY;
+import static dev.ferry.config.ConfigKeys.S3_ENDPOINT;
+import static dev.ferry.config.ConfigKeys.S3_EXTERNAL_ID;
+import static dev.ferry.config.ConfigKeys.S3_PATH_STYLE;
+import static dev.ferry.config.ConfigKeys.S3_PORT;
+import static dev.ferry.config.ConfigKeys.S3_REGION;
+import static dev.ferry.config.ConfigKeys.S3_ROLE_ARN;
+import static dev.ferry.config.ConfigKeys.S3_SECRET_KEY;
+import static dev.ferry.config.ConfigKeys.SERVER_AUTH_TOKEN;
+import static dev.ferry.config.ConfigKeys.SERVER_DATA_DIR;
+import static dev.ferry.config.ConfigKeys.SERVER_HOST;
+import static dev.ferry.config.ConfigKeys.SERVER_PORT;
+import static dev.ferry.config.ConfigKeys.STORE_REVISION_MAX_RECORDS;
+import static dev.ferry.config.ConfigKeys.STORE_REVISION_WINDOW;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/** The effective, validated configuration of a Ferry server. */
+public record FerryConfig(Server server, S3 s3, Store store) {
+
+  /** Where the server listens and keeps its data. */
+  public record Server(String host, int port, Path dataDir, Optional<String> authToken) {
+    /** True when the REST API is reachable from other machines and so needs a bearer token. */
+    public boolean exposed() {
+      return !(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1"));
+    }
+
+    @Override
+    public String toString() {
+      return "Server[host=" + host + ", port=" + port + ", dataDir=" + dataDir + "]";
+    }
+  }
+
+  /**
+   * The default S3 connection: the embedded S3 on {@code port} unless {@code endpoint} is set.
+   * Credentials: static keys when both are set, else an assumed role when {@code roleArn} is set,
+   * else the AWS default chain.
+   */
+  public record S3(
+      int port,
+      Optional<URI> endpoint,
+      String region,
+      boolean pathStyle,
+      Optional<String> accessKey,
+      Optional<String> secretKey,
+      Optional<String> roleArn,
+      Optional<String> externalId) {
+
+    public boolean embedded() {
+      return endpoint.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+      return "S3[endpoint=" + endpoint + ", region=" + region + ", secrets masked]";
+    }
+  }
+
+  /** The embedded store's revision rules (SPEC §1). */
+  public record Store(Duration revisionWindow, long revisionMaxRecords) {}
+
+  public FerryConfig {
+    if (server.exposed() && server.authToken().isEmpty()) {
+      throw new ConfigException(
+          "Invalid configuration server.host = '"
+              + server.host()
+              + "': binding to an address other than loopback requires server.auth-token");
+    }
+    if (s3.accessKey().isPresent() != s3.secretKey().isPresent()) {
+      throw new ConfigException(
+          "Invalid configuration s3.access-key / s3.secret-key: set both or neither");
+    }
+  }
+
+  static FerryConfig from(ConfigLoader.Settings settings) {
+    return new FerryConfig(server(settings), s3(settings), store(settings));
+  }
+
+  private static Server server(ConfigLoader.Settings settings) {
+    return new Server(
+        settings.required(SERVER_HOST, String.class),
+        settings.required(SERVER_PORT, Long.class).intValue(),
+        settings.required(SERVER_DATA_DIR, Path.class),
+        settings.optional(SERVER_AUTH_TOKEN, String.class));
+  }
+
+  private static S3 s3(ConfigLoader.Settings settings) {
+    return new S3(
+        settings.required(S3_PORT, Long.class).intValue(),
+        settings.optional(S3_ENDPOINT, URI.class),
+        settings.required(S3_REGION, String.class),
+        settings.required(S3_PATH_STYLE, Boolean.class),
+        settings.optional(S3_ACCESS_KEY, String.class),
+        settings.optional(S3_SECRET_KEY, String.class),
+        settings.optional(S3_ROLE_ARN, String.class),
+        settings.optional(S3_EXTERNAL_ID, String.class));
+  }
+
+  private static Store store(ConfigLoader.Settings settings) {
+    return new Store(
+        settings.required(STORE_REVISION_WINDOW, Duration.class),
+        settings.required(STORE_REVISION_MAX_RECORDS, Long.class));
+  }
+
+  /** One line naming every key and its effective value, secrets masked. */
+  public String describe() {
+    StringJoiner line = new StringJoiner(", ");
+    line.add(SERVER_HOST.name() + "=" + server.host());
+    line.add(SERVER_PORT.name() + "=" + server.port());
+    line.add(SERVER_DATA_DIR.name() + "=" + server.dataDir());
+    line.add(SERVER_AUTH_TOKEN.name() + "=" + masked(server.authToken()));
+    line.add(S3_PORT.name() + "=" + s3.port());
+    line.add(S3_ENDPOINT.name() + "=" + s3.endpoint().map(URI::toString).orElse("(embedded)"));
+    line.add(S3_REGION.name() + "=" + s3.region());
+    line.add(S3_PATH_STYLE.name() + "=" + s3.pathStyle());
+    line.add(S3_ACCESS_KEY.name() + "=" + s3.accessKey().orElse("(unset)"));
+    line.add(S3_SECRET_KEY.name() + "=" + masked(s3.secretKey()));
+    line.add(S3_ROLE_ARN.name() + "=" + s3.roleArn().orElse("(unset)"));
+    line.add(S3_EXTERNAL_ID.name() + "=" + masked(s3.externalId()));
+    line.add(STORE_REVISION_WINDOW.name() + "=" + store.revisionWindow());
+    line.add(STORE_REVISION_MAX_RECORDS.name() + "=" + store.revisionMaxRecords());
+    return line.toString();
+  }
+
+  private static String masked(Optional<String> secret) {
+    return secret.isPresent() ? "****" : "(unset)";
+  }
+
+  @Override
+  public String toString() {
+    return "FerryConfig[" + describe() + "]";
+  }
+}
