@@ -1,0 +1,57 @@
+package dev.ferry.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Ferry's REST API. Starts a real HTTP server; {@link #port()} tells the port it bound (useful with
+ * port 0).
+ */
+public final class ApiServer implements AutoCloseable {
+  private final Javalin javalin;
+
+  private ApiServer(Javalin javalin) {
+    this.javalin = javalin;
+  }
+
+  /**
+   * Starts the API on {@code host:port}.
+   *
+   * @param authToken when present, every {@code /api/} request must carry {@code Authorization:
+   *     Bearer <token>}
+   */
+  public static ApiServer start(
+      String host, int port, Optional<String> authToken, Supplier<ServerStatus> status) {
+    Javalin javalin = Javalin.create(config -> configure(config, authToken, status));
+    javalin.start(host, port);
+    return new ApiServer(javalin);
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+
+  private static void configure(
+      JavalinConfig config, Optional<String> authToken, Supplier<ServerStatus> status) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    ErrorMapping.install(config.routes);
+    authToken.ifPresent(token -> BearerAuth.install(config.routes, token));
+    config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+    config.routes.get("/api/version", ctx -> version(ctx, status));
+    config.routes.get("/api/status", ctx -> ctx.json(status.get()));
+  }
+
+  private static void version(Context ctx, Supplier<ServerStatus> status) {
+    ctx.json(Map.of("name", "ferry", "version", status.get().version()));
+  }
+}
