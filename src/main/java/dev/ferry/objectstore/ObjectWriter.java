@@ -9,6 +9,23 @@ import java.io.OutputStream;
  */
 public abstract class ObjectWriter extends OutputStream {
 
+  /** Writes one byte; fails with an unchecked {@link ObjectStoreException}, never IOException. */
+  @Override
+  public abstract void write(int b);
+
+  /** Writes bytes; fails with an unchecked {@link ObjectStoreException}, never IOException. */
+  @Override
+  public abstract void write(byte[] bytes, int offset, int length);
+
+  @Override
+  public void write(byte[] bytes) {
+    write(bytes, 0, bytes.length);
+  }
+
+  /** Does nothing: bytes are sent as parts fill and at {@link #close()}. */
+  @Override
+  public void flush() {}
+
   /**
    * Commits the object. After it returns the object is visible in full. If the commit fails, the
    * writer aborts and rethrows. Closing twice, or after {@link #abort()}, does nothing.
