@@ -2,6 +2,7 @@ package dev.ferry.objectstore;
 
 import dev.ferry.objectstore.ObjectStoreException.Retry;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -11,10 +12,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** Translates SDK failures into {@link ObjectStoreException}s, once, at the adapter. */
 final class S3Errors {
 
+  private static final Pattern SDK_ATTEMPTS = Pattern.compile(" \\(SDK Attempt Count: \\d+\\)");
+
   private S3Errors() {}
 
   static String location(String bucket, String key) {
-    return key == null ? "s3://" + bucket : "s3://" + bucket + "/" + key;
+    return key == null || key.isEmpty() ? "s3://" + bucket : "s3://" + bucket + "/" + key;
   }
 
   static ObjectStoreException translate(String verb, String bucket, String key, Throwable error) {
@@ -81,6 +84,7 @@ final class S3Errors {
 
   private static String firstLine(String text) {
     int end = text.indexOf('\n');
-    return end < 0 ? text : text.substring(0, end);
+    String line = end < 0 ? text : text.substring(0, end);
+    return SDK_ATTEMPTS.matcher(line).replaceAll("");
   }
 }
