@@ -1,6 +1,8 @@
 package dev.ferry.objectstore;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -29,11 +31,19 @@ final class S3Clients {
   private S3Clients() {}
 
   static S3Client create(S3Connection connection) {
+    return create(connection, new ArrayList<>());
+  }
+
+  /**
+   * Builds the client; resources it depends on that closing the client does not release (the STS
+   * client of an assumed role) are added to {@code owned}.
+   */
+  static S3Client create(S3Connection connection, List<AutoCloseable> owned) {
     Region region = Region.of(connection.region());
     S3ClientBuilder builder =
         S3Client.builder()
             .region(region)
-            .credentialsProvider(credentials(connection.credentials(), region))
+            .credentialsProvider(credentials(connection.credentials(), region, owned))
             .forcePathStyle(connection.pathStyle())
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
@@ -47,23 +57,26 @@ final class S3Clients {
     return builder.build();
   }
 
-  private static AwsCredentialsProvider credentials(S3Credentials credentials, Region region) {
+  private static AwsCredentialsProvider credentials(
+      S3Credentials credentials, Region region, List<AutoCloseable> owned) {
     if (credentials instanceof S3Credentials.StaticKeys keys) {
       return StaticCredentialsProvider.create(
           AwsBasicCredentials.create(keys.accessKey(), keys.secretKey()));
     }
     if (credentials instanceof S3Credentials.AssumedRole role) {
-      return assumeRole(role, region);
+      StsClient sts = StsClient.builder().region(region).build();
+      owned.add(sts);
+      return assumeRole(role, sts);
     }
     return DefaultCredentialsProvider.builder().build();
   }
 
-  private static AwsCredentialsProvider assumeRole(S3Credentials.AssumedRole role, Region region) {
+  private static AwsCredentialsProvider assumeRole(S3Credentials.AssumedRole role, StsClient sts) {
     AssumeRoleRequest.Builder request =
         AssumeRoleRequest.builder().roleArn(role.roleArn()).roleSessionName(role.sessionName());
     role.externalId().ifPresent(request::externalId);
     return StsAssumeRoleCredentialsProvider.builder()
-        .stsClient(StsClient.builder().region(region).build())
+        .stsClient(sts)
         .refreshRequest(request.build())
         .build();
   }

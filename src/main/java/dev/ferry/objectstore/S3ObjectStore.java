@@ -1,6 +1,7 @@
 package dev.ferry.objectstore;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,12 +23,15 @@ public final class S3ObjectStore implements ObjectStore {
   private final Retrier retrier;
   private final long partSize;
   private final Region region;
+  private final List<AutoCloseable> owned;
 
-  S3ObjectStore(S3Client client, Retrier retrier, long partSize, Region region) {
+  S3ObjectStore(
+      S3Client client, Retrier retrier, long partSize, Region region, List<AutoCloseable> owned) {
     this.client = client;
     this.retrier = retrier;
     this.partSize = partSize;
     this.region = region;
+    this.owned = owned;
   }
 
   /** Connects with the standard retry policy (4 attempts, exponential backoff from 200 ms). */
@@ -36,11 +40,10 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   static S3ObjectStore connect(S3Connection connection, Retrier retrier) {
+    List<AutoCloseable> owned = new ArrayList<>();
+    S3Client client = S3Clients.create(connection, owned);
     return new S3ObjectStore(
-        S3Clients.create(connection),
-        retrier,
-        connection.partSize(),
-        Region.of(connection.region()));
+        client, retrier, connection.partSize(), Region.of(connection.region()), owned);
   }
 
   @Override
@@ -158,6 +161,15 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public void close() {
     client.close();
+    owned.forEach(S3ObjectStore::closeQuietly);
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      // nothing left to do with a resource that fails to close at shutdown
+    }
   }
 
   private <T> T call(String verb, String bucket, String key, Supplier<T> call) {
