@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
  * {@code schema_version}.
  */
 final class Migrations {
+  private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
+
   /** The store's migrations, in order. Add a file here and under the folder to migrate. */
   static final Migrations DUCKDB =
       new Migrations(
           "db/duckdb",
           List.of("V1__records.sql", "V2__checkpoints_and_runs.sql", "V3__scheduled_tasks.sql"));
-
-  private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
 
   private final String folder;
   private final List<String> names;
