@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,32 @@ public abstract class RecordStoreContract {
 
     assertThat(sequences)
         .containsExactlyElementsOf(IntStream.rangeClosed(1, 274).mapToObj(i -> (long) i).toList());
+  }
+
+  @Test
+  void concurrentAppendsGetDistinctGaplessSequences() throws Exception {
+    var threads = new ArrayList<Thread>();
+    var failures = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+    for (int t = 0; t < 4; t++) {
+      var thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 25; i++) {
+                  store.records().append(events(4, 1));
+                }
+              });
+      thread.setUncaughtExceptionHandler((x, e) -> failures.add(e));
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertThat(failures).isEmpty();
+    assertThat(readAll())
+        .extracting(StoredRecord::sequence)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
   }
 
   @Test
