@@ -46,7 +46,7 @@ final class Database implements AutoCloseable {
   }
 
   /** Runs {@code work} on the connection while holding the lock, in autocommit mode. */
-  <T> T read(String what, Work<T> work) {
+  <T> T call(String what, Work<T> work) {
     lock.lock();
     try {
       return work.run(connection);
@@ -59,7 +59,7 @@ final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction while holding the lock; rolls back on any failure. */
   <T> T transaction(String what, Work<T> work) {
-    return read(what, connection -> inTransaction(connection, work));
+    return call(what, connection -> inTransaction(connection, work));
   }
 
   private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {

@@ -77,7 +77,7 @@ final class DuckDbRecordStore implements RecordStore {
 
   @Override
   public Optional<Checkpoint> checkpoint(String integration, String objectKey) {
-    return database.read(
+    return database.call(
         "read checkpoint of " + objectKey,
         connection -> CheckpointRows.find(connection, integration, objectKey));
   }
@@ -89,18 +89,18 @@ final class DuckDbRecordStore implements RecordStore {
 
   @Override
   public RecordCursor readRevision(long revision) {
-    var found = database.read("find revision " + revision, c -> RevisionRows.find(c, revision));
+    var found = database.call("find revision " + revision, c -> RevisionRows.find(c, revision));
     return found.map(r -> read(r.firstSequence(), r.lastSequence())).orElseGet(() -> read(1, 0));
   }
 
   @Override
   public long count() {
-    return database.read("count records", c -> countWhere(c, "true", null));
+    return database.call("count records", c -> countWhere(c, "true", null));
   }
 
   @Override
   public long count(Kind kind) {
-    return database.read("count records", c -> countWhere(c, "kind = ?", RecordRows.name(kind)));
+    return database.call("count records", c -> countWhere(c, "kind = ?", RecordRows.name(kind)));
   }
 
   private static long countWhere(Connection connection, String where, String parameter)

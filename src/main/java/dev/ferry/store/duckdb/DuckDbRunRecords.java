@@ -94,14 +94,14 @@ final class DuckDbRunRecords implements RunRecords {
 
   @Override
   public Optional<Run> find(long runId) {
-    return database.read(
+    return database.call(
         "find run " + runId,
         connection -> query(connection, "id = ?", runId, null, 1).stream().findFirst());
   }
 
   @Override
   public List<Run> list(String integration, int limit) {
-    return database.read(
+    return database.call(
         "list runs of " + integration,
         connection -> query(connection, "integration = ?", 0, integration, limit));
   }

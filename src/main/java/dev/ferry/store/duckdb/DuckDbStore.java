@@ -43,7 +43,7 @@ public final class DuckDbStore implements Store {
     createParent(databaseFile);
     var database = Database.open(databaseFile);
     try {
-      database.read("migrate the schema", Migrations.DUCKDB::apply);
+      database.call("migrate the schema", Migrations.DUCKDB::apply);
     } catch (RuntimeException e) {
       database.close();
       throw e;

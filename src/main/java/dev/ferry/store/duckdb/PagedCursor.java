@@ -43,7 +43,7 @@ final class PagedCursor implements RecordCursor {
 
   private void fetch() {
     long to = Math.min(last, next + pageSize - 1);
-    database.read(
+    database.call(
         "read records " + next + " to " + to,
         connection -> {
           try (var statement =
