@@ -153,7 +153,7 @@ public abstract class RecordStoreContract {
       var thread =
           new Thread(
               () -> {
-                for (int i = 0; i < 25; i++) {
+                for (int i = 0; i < 10; i++) {
                   store.records().append(events(4, 1));
                 }
               });
@@ -168,7 +168,7 @@ public abstract class RecordStoreContract {
     assertThat(failures).isEmpty();
     assertThat(readAll())
         .extracting(StoredRecord::sequence)
-        .containsExactlyElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 160).boxed().toList());
   }
 
   @Test
