@@ -1,0 +1,52 @@
+package dev.ferry.store;
+
+import dev.ferry.event.Kind;
+import dev.ferry.event.Record;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The append-only log of records, in the order the store received them, with the checkpoints of the
+ * objects they were read from.
+ *
+ * <p>Every appended record gets the next store-wide sequence number (1, 2, 3, … without gaps), its
+ * received time from the store's clock, and a revision (see {@link Revisions}). Records are never
+ * changed or removed.
+ *
+ * <p>Implementations are safe for use from several threads; appends are serialized.
+ */
+public interface RecordStore {
+
+  /**
+   * Appends {@code batch} in its order and upserts {@code checkpoint} in one transaction: after a
+   * failure (a {@link StoreException}) neither the records nor the checkpoint are stored, and no
+   * sequence or revision number has been used up. An empty batch only writes the checkpoint.
+   */
+  Appended append(List<SourcedRecord> batch, Checkpoint checkpoint);
+
+  /** Appends {@code batch} in one transaction, without a checkpoint (e.g. from the API). */
+  Appended append(List<SourcedRecord> batch);
+
+  /** Appends records that all share {@code source}, e.g. one API request. */
+  default Appended append(List<? extends Record> records, Source source) {
+    return append(records.stream().map(record -> new SourcedRecord(record, source)).toList());
+  }
+
+  /** The checkpoint last stored for the object, or empty when none was. */
+  Optional<Checkpoint> checkpoint(String integration, String objectKey);
+
+  /**
+   * The records with sequence {@code first} to {@code last} (both inclusive) in sequence order.
+   * Sequences past the end are simply absent.
+   */
+  RecordCursor read(long first, long last);
+
+  /** The records of revision {@code revision} in sequence order; none if it does not exist. */
+  RecordCursor readRevision(long revision);
+
+  /** How many records are stored. */
+  long count();
+
+  /** How many records of {@code kind} are stored. */
+  long count(Kind kind);
+}
