@@ -1,9 +1,11 @@
 package dev.ferry.app;
 
+import dev.ferry.config.ConfigException;
 import dev.ferry.config.ConfigLoader;
 import dev.ferry.config.FerryConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,10 @@ final class ServerCommand implements Callable<Integer> {
       description = "YAML configuration (default: ferry.yaml if present)")
   Path config;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "(server.data-dir) default ./ferry-data")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "(server.data-dir) default ./ferry-data")
   String dataDir;
 
   @Option(names = "--host", description = "(server.host) default 127.0.0.1")
@@ -46,13 +51,17 @@ final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FerryConfig effective = ConfigLoader.load(configFile(), overrides());
-    FerryServer server = FerryServer.start(effective, spec.commandLine().getOut());
+    FerryServer server = FerryServer.start(effective, Clock.systemUTC());
+    Banner.print(server, spec.commandLine().getOut());
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ferry-shutdown"));
     return KEEP_RUNNING;
   }
 
   private Optional<Path> configFile() {
     if (config != null) {
+      if (!Files.isRegularFile(config)) {
+        throw new ConfigException("Configuration file " + config + " does not exist");
+      }
       return Optional.of(config);
     }
     return Files.exists(DEFAULT_CONFIG) ? Optional.of(DEFAULT_CONFIG) : Optional.empty();

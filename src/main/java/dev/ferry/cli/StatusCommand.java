@@ -31,7 +31,8 @@ public final class StatusCommand implements Callable<Integer> {
   private static void print(JsonNode status, PrintWriter out) {
     out.println("Version:        " + status.path("version").asText());
     out.println(
-        "Uptime:         " + Sizes.duration(Duration.parse(status.path("uptime").asText())));
+        "Uptime:         "
+            + Sizes.duration(Duration.ofSeconds(status.path("uptimeSeconds").asLong())));
     out.println("Data directory: " + status.path("dataDir").asText());
     out.println("Store size:     " + Sizes.bytes(status.path("storeSizeBytes").asLong()));
     out.println("S3 endpoint:    " + status.path("s3Endpoint").asText());

@@ -1,8 +1,10 @@
 package dev.ferry.http;
 
+import dev.ferry.store.RecordStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,8 +27,17 @@ public final class ApiServer implements AutoCloseable {
    *     Bearer <token>}
    */
   public static ApiServer start(
-      String host, int port, Optional<String> authToken, Supplier<ServerStatus> status) {
-    Javalin javalin = Javalin.create(config -> configure(config, authToken, status));
+      String host,
+      int port,
+      Optional<String> authToken,
+      Supplier<ServerStatus> status,
+      RecordStore records) {
+    Javalin javalin =
+        Javalin.create(
+            config -> {
+              configure(config, authToken, status);
+              RecordsRoutes.install(config.routes, records);
+            });
     javalin.start(host, port);
     return new ApiServer(javalin);
   }
@@ -44,6 +55,7 @@ public final class ApiServer implements AutoCloseable {
       JavalinConfig config, Optional<String> authToken, Supplier<ServerStatus> status) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
+    config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
     ErrorMapping.install(config.routes);
     authToken.ifPresent(token -> BearerAuth.install(config.routes, token));
     config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));

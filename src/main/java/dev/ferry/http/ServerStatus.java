@@ -1,13 +1,12 @@
 package dev.ferry.http;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /** What {@code GET /api/status} reports about the running server. */
 public record ServerStatus(
     String version,
     Instant startedAt,
-    Duration uptime,
+    long uptimeSeconds,
     String dataDir,
     long storeSizeBytes,
     String s3Endpoint) {}

@@ -4,17 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.store.RevisionPolicy;
+import dev.ferry.store.duckdb.DuckDbStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ApiServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,17 +34,91 @@ class ApiServerTest {
       new ServerStatus(
           "1.2.3",
           Instant.parse("2026-11-25T10:00:00Z"),
-          Duration.ofSeconds(75),
+          75,
           "/tmp/ferry-data",
           4096,
           "http://127.0.0.1:9000");
 
   private final HttpClient client = HttpClient.newHttpClient();
+  @TempDir Path dir;
+  private DuckDbStore store;
   private ApiServer server;
+
+  @BeforeEach
+  void openStore() {
+    store =
+        DuckDbStore.open(dir.resolve("ferry.duckdb"), Clock.systemUTC(), RevisionPolicy.DEFAULT);
+  }
 
   @AfterEach
   void stop() {
     server.close();
+    store.close();
+  }
+
+  @Test
+  void postedRecordsAreStoredInReceiveOrder() throws Exception {
+    start(Optional.empty(), () -> STATUS);
+
+    HttpResponse<String> response =
+        post(
+            """
+            [{"_p":"ann","_t":1700000000,"_n":"Signed Up","plan":"pro","seats":3},
+             {"_p":"ann","_t":1700000001.5,"_p2":"ann@example.com"},
+             {"_p":"bob","_t":1700000002,"city":"Zürich","vip":true,"none":null}]
+            """);
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(json(response).get("stored").asInt()).isEqualTo(3);
+    assertThat(rows())
+        .containsExactly(
+            "event|ann|Signed Up|2023-11-14T22:13:20Z|{\"plan\":\"pro\",\"seats\":\"3\"}",
+            "alias|ann|null|2023-11-14T22:13:21.500Z|null",
+            "properties|bob|null|2023-11-14T22:13:22Z|{\"city\":\"Zürich\",\"vip\":\"true\"}");
+  }
+
+  @Test
+  void oneInvalidRecordRejectsTheRequestNamingIt() throws Exception {
+    start(Optional.empty(), () -> STATUS);
+
+    HttpResponse<String> response =
+        post("[{\"_p\":\"ann\",\"_t\":1,\"_n\":\"A\"},{\"_t\":2,\"_n\":\"B\"}]");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("error").asText())
+        .isEqualTo("Record 1: missing _p (identity) as a string");
+    assertThat(rows()).isEmpty();
+  }
+
+  private List<String> rows() throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = store.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT kind, identity, event_name, ts, properties FROM records ORDER BY sequence")) {
+      while (result.next()) {
+        rows.add(
+            result.getString(1)
+                + "|"
+                + result.getString(2)
+                + "|"
+                + result.getString(3)
+                + "|"
+                + result.getTimestamp(4).toLocalDateTime().toInstant(ZoneOffset.UTC)
+                + "|"
+                + result.getString(5));
+      }
+    }
+    return rows;
+  }
+
+  private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/records"))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -63,7 +149,8 @@ class ApiServerTest {
 
     assertThat(body.get("dataDir").asText()).isEqualTo("/tmp/ferry-data");
     assertThat(body.get("storeSizeBytes").asLong()).isEqualTo(4096);
-    assertThat(body.get("uptime").asText()).isNotBlank();
+    assertThat(body.get("uptimeSeconds").asLong()).isEqualTo(75);
+    assertThat(body.get("startedAt").asText()).isEqualTo("2026-11-25T10:00:00Z");
   }
 
   @Test
@@ -102,7 +189,7 @@ class ApiServerTest {
   }
 
   private void start(Optional<String> token, Supplier<ServerStatus> status) {
-    server = ApiServer.start("127.0.0.1", 0, token, status);
+    server = ApiServer.start("127.0.0.1", 0, token, status, store.records());
   }
 
   private HttpResponse<String> get(String path, Optional<String> token)

@@ -1,0 +1,165 @@
+package dev.ferry.app;
+
+import dev.ferry.config.FerryConfig;
+import dev.ferry.http.ApiServer;
+import dev.ferry.http.ServerStatus;
+import dev.ferry.objectstore.EmbeddedS3;
+import dev.ferry.objectstore.S3Connection;
+import dev.ferry.schedule.JobScheduler;
+import dev.ferry.store.RevisionPolicy;
+import dev.ferry.store.duckdb.DuckDbStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Ferry server: the composition root. Starts the data-directory lock, the embedded S3
+ * (unless an external endpoint is configured), the store, the scheduler and the REST API, in that
+ * order; {@link #close()} stops them in reverse.
+ */
+final class FerryServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FerryServer.class);
+  static final String STORE_FILE = "ferry.duckdb";
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final FerryConfig config;
+  private final Clock clock;
+  private final Instant startedAt;
+  private DataDirectory dataDirectory;
+  private Optional<EmbeddedS3> embeddedS3 = Optional.empty();
+  private S3Connection s3;
+  private DuckDbStore store;
+  private ApiServer api;
+
+  private FerryServer(FerryConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.startedAt = clock.instant();
+  }
+
+  /** Starts every component; on failure stops what had started and rethrows. */
+  static FerryServer start(FerryConfig config, Clock clock) {
+    FerryServer server = new FerryServer(config, clock);
+    try {
+      server.startComponents();
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  private void startComponents() {
+    dataDirectory = keep(DataDirectory.lock(config.server().dataDir()));
+    LOG.info("Starting Ferry {} with {}", FerryVersion.current(), config.describe());
+    s3 = startS3();
+    store = keep(openStore());
+    keep(JobScheduler.start(store.dataSource(), List.of()));
+    api = keep(startApi());
+    LOG.info("Ferry is ready: REST API on {}", apiUrl());
+  }
+
+  private S3Connection startS3() {
+    if (!config.s3().embedded()) {
+      return S3Connections.external(config.s3());
+    }
+    EmbeddedS3 server =
+        keep(
+            startOrExplain(
+                () ->
+                    EmbeddedS3.start(
+                        dataDirectory.resolve("s3"),
+                        "127.0.0.1",
+                        config.s3().port(),
+                        EmbeddedS3Keys.loadOrCreate(dataDirectory.root())),
+                "embedded S3",
+                config.s3().port(),
+                "--s3-port"));
+    embeddedS3 = Optional.of(server);
+    return server.connection();
+  }
+
+  private DuckDbStore openStore() {
+    RevisionPolicy policy =
+        new RevisionPolicy(config.store().revisionWindow(), config.store().revisionMaxRecords());
+    return DuckDbStore.open(dataDirectory.resolve(STORE_FILE), clock, policy);
+  }
+
+  private ApiServer startApi() {
+    return startOrExplain(
+        () ->
+            ApiServer.start(
+                config.server().host(),
+                config.server().port(),
+                config.server().authToken(),
+                this::status,
+                store.records()),
+        "REST API",
+        config.server().port(),
+        "--port");
+  }
+
+  private static <T> T startOrExplain(
+      java.util.function.Supplier<T> starter, String what, int port, String option) {
+    try {
+      return starter.get();
+    } catch (RuntimeException e) {
+      if (Ports.inUse(e)) {
+        throw new StartupException(
+            "Failed to start the "
+                + what
+                + ": port "
+                + port
+                + " is in use; choose another with "
+                + option);
+      }
+      throw e;
+    }
+  }
+
+  ServerStatus status() {
+    Instant now = clock.instant();
+    return new ServerStatus(
+        FerryVersion.current(),
+        startedAt,
+        Duration.between(startedAt, now).toSeconds(),
+        dataDirectory.root().toString(),
+        store.info().sizeBytes(),
+        s3.endpoint().map(Object::toString).orElse("AWS S3 (" + s3.region() + ")"));
+  }
+
+  String apiUrl() {
+    return "http://" + config.server().host() + ":" + api.port();
+  }
+
+  Optional<EmbeddedS3> embeddedS3() {
+    return embeddedS3;
+  }
+
+  S3Connection s3() {
+    return s3;
+  }
+
+  private <T extends AutoCloseable> T keep(T component) {
+    started.push(component);
+    return component;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable component = started.pop();
+      try {
+        component.close();
+      } catch (Exception e) {
+        LOG.warn("Failed to stop {}: {}", component.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}
