@@ -1,0 +1,154 @@
+package dev.ferry.ingest;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads settings from a plain map (parsed YAML or JSON), naming the setting by its path in every
+ * error, and refusing keys nobody read.
+ */
+final class Fields {
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+
+  private final String path;
+  private final Map<String, Object> values;
+  private final Set<String> read = new TreeSet<>();
+
+  Fields(String path, Map<String, ?> values) {
+    this.path = path;
+    this.values = new LinkedHashMap<>(values);
+  }
+
+  Optional<String> text(String key) {
+    Object value = values.get(key);
+    read.add(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof Map || value instanceof List) {
+      throw invalid(key, value, "expected a single value");
+    }
+    return Optional.of(value.toString().trim());
+  }
+
+  String requiredText(String key) {
+    return text(key).filter(s -> !s.isEmpty()).orElseThrow(() -> missing(key));
+  }
+
+  long number(String key, long fallback, long min, long max) {
+    Optional<String> text = text(key);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    long value;
+    try {
+      value = Long.parseLong(text.get());
+    } catch (NumberFormatException e) {
+      throw invalid(key, text.get(), "expected an integer");
+    }
+    if (value < min || value > max) {
+      throw invalid(key, text.get(), "must be between " + min + " and " + max);
+    }
+    return value;
+  }
+
+  Duration duration(String key, Duration fallback, Duration min, Duration max) {
+    Optional<String> text = text(key);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    Duration value = parseDuration(key, text.get());
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw invalid(key, text.get(), "must be between " + show(min) + " and " + show(max));
+    }
+    return value;
+  }
+
+  boolean flag(String key, boolean fallback) {
+    return text(key)
+        .map(
+            text ->
+                switch (text.toLowerCase(Locale.ROOT)) {
+                  case "true" -> true;
+                  case "false" -> false;
+                  default -> throw invalid(key, text, "expected true or false");
+                })
+        .orElse(fallback);
+  }
+
+  List<String> list(String key) {
+    Object value = values.get(key);
+    read.add(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> items)) {
+      throw invalid(key, value, "expected a list");
+    }
+    return items.stream().map(item -> String.valueOf(item).trim()).toList();
+  }
+
+  Fields section(String key) {
+    Object value = values.get(key);
+    read.add(key);
+    if (value == null) {
+      return new Fields(path + key + ".", Map.of());
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw invalid(key, value, "expected a mapping");
+    }
+    Map<String, Object> section = new LinkedHashMap<>();
+    map.forEach((k, v) -> section.put(String.valueOf(k), v));
+    return new Fields(path + key + ".", section);
+  }
+
+  /** Fails on the first key that no reader asked for: a misspelt setting must not be ignored. */
+  void rejectUnknown() {
+    for (String key : values.keySet()) {
+      if (!read.contains(key)) {
+        throw new DefinitionException("Unknown setting '" + path + key + "'");
+      }
+    }
+  }
+
+  DefinitionException invalid(String key, Object value, String why) {
+    return new DefinitionException("Invalid setting " + path + key + " = '" + value + "': " + why);
+  }
+
+  DefinitionException missing(String key) {
+    return new DefinitionException("Missing setting " + path + key);
+  }
+
+  private Duration parseDuration(String key, String text) {
+    Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+    if (!matcher.matches()) {
+      throw invalid(key, text, "expected a duration such as 30s, 5m, 1h or 1d");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    return switch (matcher.group(2)) {
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofDays(amount);
+    };
+  }
+
+  static String show(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds % 86_400 == 0) {
+      return seconds / 86_400 + "d";
+    }
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+}
