@@ -31,6 +31,28 @@ final class ApiClient {
     return send(request(path).GET().build());
   }
 
+  /** POSTs a JSON body (or none) and returns the JSON answer. */
+  JsonNode post(String path, Object body) {
+    return send(request(path).POST(publish(body)).header("Content-Type", "application/json").build());
+  }
+
+  /** PUTs a JSON body and returns the JSON answer. */
+  JsonNode put(String path, Object body) {
+    return send(request(path).PUT(publish(body)).header("Content-Type", "application/json").build());
+  }
+
+  void delete(String path) {
+    send(request(path).DELETE().build());
+  }
+
+  private static HttpRequest.BodyPublisher publish(Object body) {
+    try {
+      return HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Cannot send " + body, e);
+    }
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5));
@@ -57,7 +79,8 @@ final class ApiClient {
   }
 
   private static JsonNode body(HttpRequest request, HttpResponse<String> response) {
-    JsonNode body = parse(request, response.body());
+    JsonNode body =
+        response.body().isEmpty() ? JSON.createObjectNode() : parse(request, response.body());
     if (response.statusCode() >= 300) {
       String error = body.path("error").asText("HTTP " + response.statusCode());
       throw new CliException(request.method() + " " + request.uri().getPath() + ": " + error);

@@ -1,5 +1,7 @@
 package dev.ferry.http;
 
+import dev.ferry.ingest.DefinitionException;
+import dev.ferry.ingest.ImportException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -19,12 +21,28 @@ final class ErrorMapping {
 
   static void install(RoutesConfig routes) {
     routes.exception(ApiException.class, ErrorMapping::clientError);
+    routes.exception(DefinitionException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+    routes.exception(ImportException.class, ErrorMapping::importError);
     routes.exception(Exception.class, ErrorMapping::internalError);
     routes.error(404, "*", ctx -> notFound(ctx));
   }
 
   private static void clientError(ApiException error, Context ctx) {
     ctx.status(error.status()).json(Map.of("error", error.getMessage()));
+  }
+
+  private static void importError(ImportException error, Context ctx) {
+    int status =
+        switch (error.reason()) {
+          case NOT_FOUND -> 404;
+          case ALREADY_EXISTS, ALREADY_RUNNING -> 409;
+          case VALIDATION_FAILED -> 422;
+        };
+    respond(ctx, status, error.getMessage());
+  }
+
+  private static void respond(Context ctx, int status, String message) {
+    ctx.status(status).json(Map.of("error", message));
   }
 
   private static void internalError(Exception error, Context ctx) {

@@ -1,0 +1,93 @@
+package dev.ferry.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.ferry.ingest.ImportDefinition;
+import dev.ferry.ingest.ImportDefinitions;
+import dev.ferry.ingest.ImportDefinitions.Secrets;
+import dev.ferry.ingest.ImportService;
+import dev.ferry.ingest.Preview;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+
+/** {@code /api/imports}: recurring CSV imports, their preview and runs. Secrets are masked. */
+final class ImportRoutes {
+  private static final int DEFAULT_PREVIEW = 20;
+
+  private final ImportService imports;
+
+  private ImportRoutes(ImportService imports) {
+    this.imports = imports;
+  }
+
+  static void install(RoutesConfig routes, ImportService imports) {
+    ImportRoutes handlers = new ImportRoutes(imports);
+    routes.post("/api/imports", handlers::create);
+    routes.get("/api/imports", handlers::list);
+    routes.get("/api/imports/{name}", handlers::show);
+    routes.put("/api/imports/{name}", handlers::replace);
+    routes.delete("/api/imports/{name}", handlers::delete);
+    routes.get("/api/imports/{name}/preview", handlers::preview);
+    routes.post("/api/imports/{name}/runs", handlers::run);
+  }
+
+  private void create(Context ctx) {
+    ctx.status(201).json(masked(imports.create(settings(ctx))));
+  }
+
+  private void list(Context ctx) {
+    ctx.json(imports.list().stream().map(ImportRoutes::masked).toList());
+  }
+
+  private void show(Context ctx) {
+    ctx.json(masked(imports.find(ctx.pathParam("name"))));
+  }
+
+  private void replace(Context ctx) {
+    ctx.json(masked(imports.replace(ctx.pathParam("name"), settings(ctx))));
+  }
+
+  private void delete(Context ctx) {
+    imports.delete(ctx.pathParam("name"));
+    ctx.status(204);
+  }
+
+  private void preview(Context ctx) {
+    int limit = Queries.limit(ctx, DEFAULT_PREVIEW, 1000);
+    Preview preview = imports.preview(ctx.pathParam("name"), limit);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("file", preview.file());
+    json.put("mapping", preview.mapping());
+    json.put("records", preview.records().stream().map(ImportRoutes::row).toList());
+    json.put("errors", preview.errors());
+    ctx.json(json);
+  }
+
+  private void run(Context ctx) {
+    long runId = imports.start(ctx.pathParam("name"));
+    ctx.status(202).json(Map.of("runId", runId, "integration", ctx.pathParam("name")));
+  }
+
+  private static Map<String, Object> row(Preview.Row row) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("line", row.line());
+    json.putAll(RecordJson.of(row.record()));
+    return json;
+  }
+
+  private static Map<String, Object> masked(ImportDefinition definition) {
+    return ImportDefinitions.toSettings(definition, Secrets.MASKED);
+  }
+
+  private static Map<String, Object> settings(Context ctx) {
+    try {
+      return Json.MAPPER.readValue(ctx.body(), new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new ApiException(400, "Body is not a JSON object: " + e.getOriginalMessage());
+    }
+  }
+
+}
