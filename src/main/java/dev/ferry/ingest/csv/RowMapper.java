@@ -1,0 +1,102 @@
+package dev.ferry.ingest.csv;
+
+import dev.ferry.event.Alias;
+import dev.ferry.event.Event;
+import dev.ferry.event.Record;
+import dev.ferry.event.SetProperties;
+import java.nio.charset.CharacterCodingException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns one parsed row into records, or into the reason it is rejected. */
+final class RowMapper {
+  private final HeaderMapping mapping;
+  private final ImportFormat format;
+
+  RowMapper(HeaderMapping mapping, ImportFormat format) {
+    this.mapping = mapping;
+    this.format = format;
+  }
+
+  ParsedRow map(RowParser row) {
+    if (row.problem() != null) {
+      return rejected(row, row.problem(), ParsedRow.Cause.CONTENT);
+    }
+    if (row.fieldCount() != mapping.columnCount()) {
+      return rejected(row, fieldCountReason(row), ParsedRow.Cause.CONTENT);
+    }
+    try {
+      return new ParsedRow.Accepted(row.rowLine(), records(row), row.offset());
+    } catch (CharacterCodingException e) {
+      String reason = "not valid UTF-8 at byte offset " + row.firstMalformedOffset();
+      return rejected(row, reason, ParsedRow.Cause.ENCODING);
+    } catch (IllegalArgumentException e) {
+      return rejected(row, e.getMessage(), ParsedRow.Cause.CONTENT);
+    }
+  }
+
+  private String fieldCountReason(RowParser row) {
+    return "row has " + row.fieldCount() + " fields, header has " + mapping.columnCount();
+  }
+
+  private static ParsedRow rejected(RowParser row, String reason, ParsedRow.Cause cause) {
+    return new ParsedRow.Rejected(row.rowLine(), reason, row.rawText(), row.offset(), cause);
+  }
+
+  private List<Record> records(RowParser row) throws CharacterCodingException {
+    String identity = cell(row, Role.IDENTITY);
+    if (identity.isEmpty()) {
+      throw new IllegalArgumentException("missing identity");
+    }
+    Instant timestamp = timestamp(row);
+    String alias = cell(row, Role.ALIAS);
+    String event = cell(row, Role.EVENT);
+    Map<String, String> properties = properties(row);
+    var records = new ArrayList<Record>(2);
+    if (!alias.isEmpty()) {
+      records.add(new Alias(identity, alias, timestamp));
+    }
+    if (!event.isEmpty()) {
+      records.add(new Event(identity, timestamp, event, properties));
+    } else if (!properties.isEmpty()) {
+      records.add(new SetProperties(identity, timestamp, properties));
+    }
+    if (records.isEmpty()) {
+      throw new IllegalArgumentException("row has no event, alias or property");
+    }
+    return records;
+  }
+
+  private Instant timestamp(RowParser row) throws CharacterCodingException {
+    if (mapping.index(Role.TIMESTAMP) < 0) {
+      return Instant.EPOCH;
+    }
+    String text = cell(row, Role.TIMESTAMP).strip();
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("missing timestamp");
+    }
+    return format.timestampFormat().toInstant(text, format.zone());
+  }
+
+  private static String cellAt(RowParser row, int column) throws CharacterCodingException {
+    return column < 0 || row.isEmpty(column) ? "" : row.field(column);
+  }
+
+  private String cell(RowParser row, Role role) throws CharacterCodingException {
+    return cellAt(row, mapping.index(role));
+  }
+
+  private Map<String, String> properties(RowParser row) throws CharacterCodingException {
+    var properties = new LinkedHashMap<String, String>();
+    for (int i = 0; i < mapping.propertyCount(); i++) {
+      String value = cellAt(row, mapping.propertyColumn(i));
+      if (!value.isEmpty()) {
+        properties.put(mapping.propertyName(i), value);
+      }
+    }
+    return properties;
+  }
+}
