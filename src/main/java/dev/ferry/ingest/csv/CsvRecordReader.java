@@ -33,12 +33,12 @@ public final class CsvRecordReader implements AutoCloseable {
    * @throws CsvFileException when the file has no usable header
    */
   public static CsvRecordReader open(InputStream in, ImportFormat format) throws IOException {
-    return open(in, format, RowParser.DEFAULT_MAX_ROW_BYTES);
+    return open(in, format, RowParser.Sizes.DEFAULT);
   }
 
-  static CsvRecordReader open(InputStream in, ImportFormat format, int maxRowBytes)
+  static CsvRecordReader open(InputStream in, ImportFormat format, RowParser.Sizes sizes)
       throws IOException {
-    var parser = new RowParser(in, format.delimiter(), 0, 0, maxRowBytes);
+    var parser = new RowParser(in, format.delimiter(), 0, 0, sizes);
     return new CsvRecordReader(in, parser, HeaderReader.read(parser, format), format);
   }
 
@@ -56,15 +56,25 @@ public final class CsvRecordReader implements AutoCloseable {
   public static CsvRecordReader resume(
       InputStream headerIn, InputStream rowsIn, long byteOffset, long line, ImportFormat format)
       throws IOException {
+    return resume(headerIn, rowsIn, byteOffset, line, format, RowParser.Sizes.DEFAULT);
+  }
+
+  static CsvRecordReader resume(
+      InputStream headerIn,
+      InputStream rowsIn,
+      long byteOffset,
+      long line,
+      ImportFormat format,
+      RowParser.Sizes sizes)
+      throws IOException {
     Objects.requireNonNull(rowsIn, "rowsIn");
     if (byteOffset < 0 || line < 1) {
       throw new IllegalArgumentException(
           "cannot resume at byte offset " + byteOffset + ", line " + line);
     }
-    int max = RowParser.DEFAULT_MAX_ROW_BYTES;
-    var header = new RowParser(headerIn, format.delimiter(), 0, 0, max);
+    var header = new RowParser(headerIn, format.delimiter(), 0, 0, sizes);
     HeaderMapping mapping = HeaderReader.read(header, format);
-    var rows = new RowParser(rowsIn, format.delimiter(), byteOffset, line, max);
+    var rows = new RowParser(rowsIn, format.delimiter(), byteOffset, line, sizes);
     return new CsvRecordReader(rowsIn, rows, mapping, format);
   }
 

@@ -15,7 +15,7 @@ import java.util.Arrays;
  */
 final class RowParser {
   static final int DEFAULT_MAX_ROW_BYTES = 16 << 20;
-  private static final int BUFFER_BYTES = 256 << 10;
+  static final int DEFAULT_BUFFER_BYTES = 256 << 10;
   private static final int NEED_MORE = 0;
   private static final int ROW = 1;
   private static final int END = 2;
@@ -41,13 +41,24 @@ final class RowParser {
   private String problem;
   private byte[] scratch = new byte[256];
 
-  RowParser(InputStream in, byte delimiter, long offset, long line, int maxRowBytes) {
+  RowParser(InputStream in, byte delimiter, long offset, long line, Sizes sizes) {
     this.in = in;
     this.delimiter = delimiter;
     this.base = offset;
     this.line = line;
-    this.maxRowBytes = maxRowBytes;
-    this.buf = new byte[Math.min(BUFFER_BYTES, maxRowBytes)];
+    this.maxRowBytes = sizes.maxRowBytes();
+    this.buf = new byte[Math.min(sizes.bufferBytes(), maxRowBytes)];
+  }
+
+  /** Initial read buffer and largest row, in bytes. */
+  record Sizes(int bufferBytes, int maxRowBytes) {
+    static final Sizes DEFAULT = new Sizes(DEFAULT_BUFFER_BYTES, DEFAULT_MAX_ROW_BYTES);
+
+    Sizes {
+      if (bufferBytes < 1 || maxRowBytes < 1) {
+        throw new IllegalArgumentException(bufferBytes + " / " + maxRowBytes);
+      }
+    }
   }
 
   /** Skips a UTF-8 byte order mark at the current position. */

@@ -13,7 +13,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Runs every case under {@code src/test/resources/ingest/csv/spec} through the public API. */
+/**
+ * Runs every case under {@code src/test/resources/ingest/csv/spec} (format in the README there)
+ * through the public API, then again with a one-byte buffer fed one byte per read so that every row
+ * crosses buffer boundaries.
+ */
 class CsvConformanceTest {
 
   static Stream<SpecCase> cases() throws IOException, URISyntaxException {
@@ -31,12 +35,31 @@ class CsvConformanceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void readsAsSpecified(SpecCase spec) throws IOException {
-    assertThat(outcome(spec)).containsExactlyElementsOf(spec.expected());
+    var outcome =
+        outcome(() -> CsvRecordReader.open(new ByteArrayInputStream(spec.input()), spec.format()));
+    assertThat(outcome).containsExactlyElementsOf(spec.expected());
   }
 
-  private static List<String> outcome(SpecCase spec) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void readsTheSameWithATinyBufferAndOneByteReads(SpecCase spec) throws IOException {
+    var sizes = new RowParser.Sizes(1, RowParser.DEFAULT_MAX_ROW_BYTES);
+    var outcome =
+        outcome(
+            () ->
+                CsvRecordReader.open(
+                    new TrickleInputStream(spec.input(), 1), spec.format(), sizes));
+    assertThat(outcome).containsExactlyElementsOf(spec.expected());
+  }
+
+  /** Opens a reader. */
+  interface Opener {
+    CsvRecordReader open() throws IOException;
+  }
+
+  private static List<String> outcome(Opener opener) throws IOException {
     var rows = new ArrayList<String>();
-    try (var reader = CsvRecordReader.open(new ByteArrayInputStream(spec.input()), spec.format())) {
+    try (var reader = opener.open()) {
       for (ParsedRow row = reader.next(); row != null; row = reader.next()) {
         rows.add(SpecCase.render(row));
       }
