@@ -33,12 +33,14 @@ final class ApiClient {
 
   /** POSTs a JSON body (or none) and returns the JSON answer. */
   JsonNode post(String path, Object body) {
-    return send(request(path).POST(publish(body)).header("Content-Type", "application/json").build());
+    return send(
+        request(path).POST(publish(body)).header("Content-Type", "application/json").build());
   }
 
   /** PUTs a JSON body and returns the JSON answer. */
   JsonNode put(String path, Object body) {
-    return send(request(path).PUT(publish(body)).header("Content-Type", "application/json").build());
+    return send(
+        request(path).PUT(publish(body)).header("Content-Type", "application/json").build());
   }
 
   void delete(String path) {

@@ -58,21 +58,46 @@ public final class ImportCommand implements Runnable {
     @Option(names = "--file", description = "Settings as YAML or JSON (same keys as ferry.yaml)")
     Path file;
 
-    @Option(names = "--name") String name;
-    @Option(names = "--bucket") String bucket;
-    @Option(names = "--folder") String folder;
-    @Option(names = "--base-filename", description = "e.g. accounts.csv") String baseFilename;
-    @Option(names = "--every", description = "schedule, default 1h") String every;
-    @Option(names = "--files-per-run", description = "default 1") String filesPerRun;
-    @Option(names = "--time-budget", description = "default 5m") String timeBudget;
-    @Option(names = "--timestamp-format", description = "epoch-seconds (default), epoch-millis, iso-8601 or a pattern") String timestampFormat;
-    @Option(names = "--timezone") String timezone;
-    @Option(names = "--delimiter") String delimiter;
+    @Option(names = "--name")
+    String name;
 
-    @Option(names = "--column", paramLabel = "ROLE=HEADER", description = "e.g. identity=user_email")
+    @Option(names = "--bucket")
+    String bucket;
+
+    @Option(names = "--folder")
+    String folder;
+
+    @Option(names = "--base-filename", description = "e.g. accounts.csv")
+    String baseFilename;
+
+    @Option(names = "--every", description = "schedule, default 1h")
+    String every;
+
+    @Option(names = "--files-per-run", description = "default 1")
+    String filesPerRun;
+
+    @Option(names = "--time-budget", description = "default 5m")
+    String timeBudget;
+
+    @Option(
+        names = "--timestamp-format",
+        description = "epoch-seconds (default), epoch-millis, iso-8601 or a pattern")
+    String timestampFormat;
+
+    @Option(names = "--timezone")
+    String timezone;
+
+    @Option(names = "--delimiter")
+    String delimiter;
+
+    @Option(
+        names = "--column",
+        paramLabel = "ROLE=HEADER",
+        description = "e.g. identity=user_email")
     Map<String, String> columns;
 
-    @Option(names = "--ignore-column", paramLabel = "HEADER") List<String> ignoreColumns;
+    @Option(names = "--ignore-column", paramLabel = "HEADER")
+    List<String> ignoreColumns;
 
     @Override
     public Integer call() throws IOException {
@@ -124,7 +149,10 @@ public final class ImportCommand implements Runnable {
         out.printf(
             "%-24s %-40s %-8s%n",
             item.path("name").asText(),
-            "s3://" + item.path("bucket").asText() + "/" + item.path("folder").asText()
+            "s3://"
+                + item.path("bucket").asText()
+                + "/"
+                + item.path("folder").asText()
                 + item.path("base-filename").asText(),
             item.path("every").asText());
       }
@@ -137,7 +165,9 @@ public final class ImportCommand implements Runnable {
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClientOptions options;
-    @Parameters(paramLabel = "NAME") String name;
+
+    @Parameters(paramLabel = "NAME")
+    String name;
 
     @Override
     public Integer call() {
@@ -150,7 +180,9 @@ public final class ImportCommand implements Runnable {
   static final class Delete implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClientOptions options;
-    @Parameters(paramLabel = "NAME") String name;
+
+    @Parameters(paramLabel = "NAME")
+    String name;
 
     @Override
     public Integer call() {
@@ -165,9 +197,12 @@ public final class ImportCommand implements Runnable {
   static final class PreviewImport implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClientOptions options;
-    @Parameters(paramLabel = "NAME") String name;
 
-    @Option(names = "--limit", defaultValue = "20") int limit;
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--limit", defaultValue = "20")
+    int limit;
 
     @Override
     public Integer call() {
@@ -185,7 +220,9 @@ public final class ImportCommand implements Runnable {
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClientOptions options;
-    @Parameters(paramLabel = "NAME") String name;
+
+    @Parameters(paramLabel = "NAME")
+    String name;
 
     @Option(names = "--wait", description = "Wait for the end and print the run report")
     boolean wait;

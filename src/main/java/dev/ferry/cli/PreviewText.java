@@ -10,7 +10,10 @@ final class PreviewText {
   static void print(JsonNode preview, PrintWriter out) {
     out.println("File: " + preview.path("file").asText());
     out.println("Columns:");
-    preview.path("mapping").properties().forEach(e -> out.println("  " + e.getKey() + " → " + e.getValue().asText()));
+    preview
+        .path("mapping")
+        .properties()
+        .forEach(e -> out.println("  " + e.getKey() + " → " + e.getValue().asText()));
     out.println("Records:");
     for (JsonNode record : preview.path("records")) {
       out.printf(
@@ -24,7 +27,12 @@ final class PreviewText {
     }
     if (!preview.path("errors").isEmpty()) {
       out.println("Rows that would be rejected:");
-      preview.path("errors").forEach(e -> out.println("  line " + e.path("line").asLong() + ": " + e.path("reason").asText()));
+      preview
+          .path("errors")
+          .forEach(
+              e ->
+                  out.println(
+                      "  line " + e.path("line").asLong() + ": " + e.path("reason").asText()));
     }
     out.flush();
   }

@@ -17,9 +17,14 @@ public final class RecordsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClientOptions options;
 
-  @Option(names = "--identity") String identity;
-  @Option(names = "--event") String event;
-  @Option(names = "--limit", defaultValue = "20") int limit;
+  @Option(names = "--identity")
+  String identity;
+
+  @Option(names = "--event")
+  String event;
+
+  @Option(names = "--limit", defaultValue = "20")
+  int limit;
 
   @Override
   public Integer call() {
@@ -39,7 +44,11 @@ public final class RecordsCommand implements Callable<Integer> {
 
   private static void append(StringBuilder query, String name, String value) {
     if (value != null) {
-      query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+      query
+          .append('&')
+          .append(name)
+          .append('=')
+          .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
   }
 }

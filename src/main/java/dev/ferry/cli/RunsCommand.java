@@ -18,9 +18,11 @@ public final class RunsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClientOptions options;
 
-  @Parameters(paramLabel = "NAME", description = "The integration") String name;
+  @Parameters(paramLabel = "NAME", description = "The integration")
+  String name;
 
-  @Option(names = "--limit", defaultValue = "20") int limit;
+  @Option(names = "--limit", defaultValue = "20")
+  int limit;
 
   @Override
   public Integer call() {

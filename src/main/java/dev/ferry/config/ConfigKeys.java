@@ -29,6 +29,9 @@ final class ConfigKeys {
       ConfigKey.bounded(
           "store.revision-max-records", ValueType.INTEGER, "1000000", 1, 1_000_000_000);
 
+  static final ConfigKey INGEST_BATCH_RECORDS =
+      ConfigKey.bounded("ingest.batch-records", ValueType.INTEGER, "100000", 1, 5_000_000);
+
   static final List<ConfigKey> ALL =
       List.of(
           SERVER_HOST,
@@ -44,7 +47,8 @@ final class ConfigKeys {
           S3_ROLE_ARN,
           S3_EXTERNAL_ID,
           STORE_REVISION_WINDOW,
-          STORE_REVISION_MAX_RECORDS);
+          STORE_REVISION_MAX_RECORDS,
+          INGEST_BATCH_RECORDS);
 
   private static final Map<String, ConfigKey> BY_NAME = index();
 

@@ -1,13 +1,16 @@
 package dev.ferry.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +22,7 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final String IMPORTS = "imports";
 
   private ConfigLoader() {}
 
@@ -30,9 +34,11 @@ public final class ConfigLoader {
    */
   public static FerryConfig load(Optional<Path> file, Map<String, String> overrides) {
     Map<String, Setting> settings = new LinkedHashMap<>();
-    file.ifPresent(path -> readFile(path).forEach((name, text) -> put(settings, name, text, path)));
+    Map<String, List<Map<String, Object>>> lists = new LinkedHashMap<>();
+    file.ifPresent(
+        path -> readFile(path, lists).forEach((name, text) -> put(settings, name, text, path)));
     overrides.forEach((name, text) -> put(settings, name, text, null));
-    return FerryConfig.from(new Settings(settings));
+    return FerryConfig.from(new Settings(settings), lists.getOrDefault(IMPORTS, List.of()));
   }
 
   private static void put(Map<String, Setting> settings, String name, String text, Path file) {
@@ -44,7 +50,8 @@ public final class ConfigLoader {
     settings.put(name, new Setting(key, key.parse(text, origin)));
   }
 
-  private static Map<String, String> readFile(Path file) {
+  private static Map<String, String> readFile(
+      Path file, Map<String, List<Map<String, Object>>> lists) {
     JsonNode root;
     try {
       root = YAML.readTree(Files.readString(file));
@@ -59,9 +66,32 @@ public final class ConfigLoader {
       if (!root.isObject()) {
         throw new ConfigException("Invalid configuration " + file + ": expected a mapping of keys");
       }
+      JsonNode imports = ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove(IMPORTS);
+      if (imports != null) {
+        lists.put(IMPORTS, entries(imports, file));
+      }
       flatten("", root, flat, file);
     }
     return flat;
+  }
+
+  private static List<Map<String, Object>> entries(JsonNode list, Path file) {
+    if (!list.isArray()) {
+      throw new ConfigException("Invalid configuration imports (in " + file + "): expected a list");
+    }
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (JsonNode entry : list) {
+      if (!entry.isObject()) {
+        throw new ConfigException(
+            "Invalid configuration imports["
+                + entries.size()
+                + "] (in "
+                + file
+                + "): expected a mapping");
+      }
+      entries.add(YAML.convertValue(entry, new TypeReference<Map<String, Object>>() {}));
+    }
+    return entries;
   }
 
   private static void flatten(String prefix, JsonNode node, Map<String, String> flat, Path file) {

@@ -1,5 +1,6 @@
 package dev.ferry.config;
 
+import static dev.ferry.config.ConfigKeys.INGEST_BATCH_RECORDS;
 import static dev.ferry.config.ConfigKeys.S3_ACCESS_KEY;
 import static dev.ferry.config.ConfigKeys.S3_ENDPOINT;
 import static dev.ferry.config.ConfigKeys.S3_EXTERNAL_ID;
@@ -18,11 +19,14 @@ import static dev.ferry.config.ConfigKeys.STORE_REVISION_WINDOW;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
 /** The effective, validated configuration of a Ferry server. */
-public record FerryConfig(Server server, S3 s3, Store store) {
+public record FerryConfig(
+    Server server, S3 s3, Store store, Ingest ingest, List<Map<String, Object>> imports) {
 
   /** Where the server listens and keeps its data. */
   public record Server(String host, int port, Path dataDir, Optional<String> authToken) {
@@ -65,7 +69,11 @@ public record FerryConfig(Server server, S3 s3, Store store) {
   /** The embedded store's revision rules (SPEC §1). */
   public record Store(Duration revisionWindow, long revisionMaxRecords) {}
 
+  /** How imports load: records per store transaction. */
+  public record Ingest(int batchRecords) {}
+
   public FerryConfig {
+    imports = List.copyOf(imports);
     if (server.exposed() && server.authToken().isEmpty()) {
       throw new ConfigException(
           "Invalid configuration server.host = '"
@@ -78,8 +86,13 @@ public record FerryConfig(Server server, S3 s3, Store store) {
     }
   }
 
-  static FerryConfig from(ConfigLoader.Settings settings) {
-    return new FerryConfig(server(settings), s3(settings), store(settings));
+  static FerryConfig from(ConfigLoader.Settings settings, List<Map<String, Object>> imports) {
+    return new FerryConfig(
+        server(settings),
+        s3(settings),
+        store(settings),
+        new Ingest(settings.required(INGEST_BATCH_RECORDS, Long.class).intValue()),
+        imports);
   }
 
   private static Server server(ConfigLoader.Settings settings) {
@@ -125,6 +138,8 @@ public record FerryConfig(Server server, S3 s3, Store store) {
     line.add(S3_EXTERNAL_ID.name() + "=" + masked(s3.externalId()));
     line.add(STORE_REVISION_WINDOW.name() + "=" + store.revisionWindow());
     line.add(STORE_REVISION_MAX_RECORDS.name() + "=" + store.revisionMaxRecords());
+    line.add(INGEST_BATCH_RECORDS.name() + "=" + ingest.batchRecords());
+    line.add("imports=" + imports.size() + " declared");
     return line.toString();
   }
 

@@ -10,7 +10,6 @@ import dev.ferry.ingest.Preview;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 
 /** {@code /api/imports}: recurring CSV imports, their preview and runs. Secrets are masked. */
@@ -89,5 +88,4 @@ final class ImportRoutes {
       throw new ApiException(400, "Body is not a JSON object: " + e.getOriginalMessage());
     }
   }
-
 }

@@ -39,8 +39,7 @@ final class FileImport {
   FileImport(ImportContext context, ObjectInfo object) {
     this.context = context;
     this.object = object;
-    this.id =
-        new FileId(context.definition().name(), object.key(), object.etag(), object.size());
+    this.id = new FileId(context.definition().name(), object.key(), object.etag(), object.size());
   }
 
   FileOutcome run() {
@@ -64,7 +63,8 @@ final class FileImport {
       return failFile(e.getMessage());
     } catch (ObjectReadException e) {
       throw new UncheckedIOException(
-          "Failed to read s3://" + context.bucket() + "/" + object.key() + ": " + e.getMessage(), e);
+          "Failed to read s3://" + context.bucket() + "/" + object.key() + ": " + e.getMessage(),
+          e);
     } catch (IOException e) {
       return failFile("the file cannot be read: " + e.getMessage());
     }
@@ -86,7 +86,11 @@ final class FileImport {
     FileProgress progress = resumeFrom.get();
     try (InputStream header = open(0)) {
       return CsvRecordReader.resume(
-          header, open(progress.byteOffset()), progress.byteOffset(), progress.line(), context.format());
+          header,
+          open(progress.byteOffset()),
+          progress.byteOffset(),
+          progress.line(),
+          context.format());
     }
   }
 
@@ -117,7 +121,8 @@ final class FileImport {
   }
 
   private void add(ParsedRow.Accepted row) {
-    Source source = new Source(id.integration(), Long.toString(context.runId()), id.key(), row.line());
+    Source source =
+        new Source(id.integration(), Long.toString(context.runId()), id.key(), row.line());
     for (Record record : row.records()) {
       records.add(new SourcedRecord(record, source));
     }
@@ -130,7 +135,8 @@ final class FileImport {
 
   private FileOutcome complete(CsvRecordReader reader) {
     String destination =
-        DestinationKeys.completed(today(), id.key(), key -> context.objects().exists(context.bucket(), key));
+        DestinationKeys.completed(
+            today(), id.key(), key -> context.objects().exists(context.bucket(), key));
     commit(reader, Stage.COMPLETED, Optional.of(destination), Optional.empty());
     return moved(committed, Result.COMPLETED);
   }
@@ -139,7 +145,8 @@ final class FileImport {
     records.clear();
     rejected.clear();
     String destination =
-        DestinationKeys.failed(today(), id.key(), key -> context.objects().exists(context.bucket(), key));
+        DestinationKeys.failed(
+            today(), id.key(), key -> context.objects().exists(context.bucket(), key));
     String error = explain(reason);
     FileProgress failed =
         new FileProgress(
@@ -162,7 +169,14 @@ final class FileImport {
         imported == 0
             ? "Nothing from this file was imported."
             : imported + " records from this file were imported before the failure.";
-    return "Failed to import s3://" + context.bucket() + "/" + id.key() + ": " + reason + "\n" + done;
+    return "Failed to import s3://"
+        + context.bucket()
+        + "/"
+        + id.key()
+        + ": "
+        + reason
+        + "\n"
+        + done;
   }
 
   private void commit(

@@ -29,7 +29,8 @@ final class ImportFormats {
 
   private static Map<Role, String> roles(Map<String, String> columns) {
     Map<Role, String> roles = new EnumMap<>(Role.class);
-    columns.forEach((role, column) -> roles.put(Role.valueOf(role.toUpperCase(Locale.ROOT)), column));
+    columns.forEach(
+        (role, column) -> roles.put(Role.valueOf(role.toUpperCase(Locale.ROOT)), column));
     return roles;
   }
 }

@@ -124,7 +124,8 @@ public final class ImportService implements AutoCloseable {
     synchronized (running) {
       if (running.containsKey(name)) {
         throw new ImportException(
-            Reason.ALREADY_RUNNING, "Import '" + name + "' is running (run " + running.get(name) + ")");
+            Reason.ALREADY_RUNNING,
+            "Import '" + name + "' is running (run " + running.get(name) + ")");
       }
       long runId = runs.start(name, KIND);
       running.put(name, runId);
@@ -156,7 +157,8 @@ public final class ImportService implements AutoCloseable {
     for (ImportDefinition definition : list()) {
       Optional<Instant> last =
           runs.list(definition.name(), 1).stream().findFirst().map(run -> run.startedAt());
-      boolean due = last.map(t -> !t.plus(definition.every()).isAfter(clock.instant())).orElse(true);
+      boolean due =
+          last.map(t -> !t.plus(definition.every()).isAfter(clock.instant())).orElse(true);
       if (due && !running.containsKey(definition.name())) {
         try {
           start(definition.name());
@@ -183,8 +185,13 @@ public final class ImportService implements AutoCloseable {
               deadline,
               progress);
       new ImportRun(context).run(outcomes);
-      runs.finish(runId, RunReport.status(outcomes), RunReport.details(outcomes), RunReport.errors(outcomes));
-      LOG.info("Import {} run {} finished: {}", definition.name(), runId, RunReport.status(outcomes));
+      runs.finish(
+          runId,
+          RunReport.status(outcomes),
+          RunReport.details(outcomes),
+          RunReport.errors(outcomes));
+      LOG.info(
+          "Import {} run {} finished: {}", definition.name(), runId, RunReport.status(outcomes));
     } catch (RuntimeException e) {
       List<String> errors = new ArrayList<>(RunReport.errors(outcomes));
       errors.add(e.getMessage());
@@ -216,7 +223,8 @@ public final class ImportService implements AutoCloseable {
 
   private static ImportDefinition parse(String json) {
     try {
-      return ImportDefinitions.read("", JSON.readValue(json, new TypeReference<Map<String, Object>>() {}));
+      return ImportDefinitions.read(
+          "", JSON.readValue(json, new TypeReference<Map<String, Object>>() {}));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Failed to read a saved import definition", e);
     }

@@ -19,7 +19,8 @@ final class Mover {
     String source = finished.file().key();
     String destination = finished.destination().orElseThrow();
     if (finished.stage() == Stage.FAILED) {
-      write(context, destination + DestinationKeys.ERROR_SUFFIX, finished.error().orElse("") + "\n");
+      write(
+          context, destination + DestinationKeys.ERROR_SUFFIX, finished.error().orElse("") + "\n");
     } else if (finished.stage() == Stage.COMPLETED && finished.rowsRejected() > 0) {
       writeRejects(context, finished, destination + DestinationKeys.REJECTS_SUFFIX);
     }
@@ -84,7 +85,12 @@ final class Mover {
               finished.file(),
               row ->
                   writer.write(
-                      (row.line() + "," + CsvText.quote(row.reason()) + "," + CsvText.quote(row.row()) + "\n")
+                      (row.line()
+                              + ","
+                              + CsvText.quote(row.reason())
+                              + ","
+                              + CsvText.quote(row.row())
+                              + "\n")
                           .getBytes(StandardCharsets.UTF_8)));
       writer.close();
     } catch (RuntimeException e) {

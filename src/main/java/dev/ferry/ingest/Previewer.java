@@ -25,8 +25,7 @@ final class Previewer {
 
   static Optional<ObjectInfo> firstFile(ImportDefinition definition, ObjectStore objects) {
     FileMatcher matcher = new FileMatcher(definition.folder(), definition.baseFilename());
-    try (Stream<ObjectInfo> listing =
-        objects.listAll(definition.bucket(), matcher.listPrefix())) {
+    try (Stream<ObjectInfo> listing = objects.listAll(definition.bucket(), matcher.listPrefix())) {
       return listing.filter(info -> matcher.matches(info.key())).findFirst();
     }
   }
@@ -42,11 +41,16 @@ final class Previewer {
     } catch (CsvFileException e) {
       throw new ImportException(
           ImportException.Reason.VALIDATION_FAILED,
-          "The first file s3://" + definition.bucket() + "/" + file.key() + " cannot be imported: "
+          "The first file s3://"
+              + definition.bucket()
+              + "/"
+              + file.key()
+              + " cannot be imported: "
               + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Failed to read s3://" + definition.bucket() + "/" + file.key() + ": " + e.getMessage(), e);
+          "Failed to read s3://" + definition.bucket() + "/" + file.key() + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -64,13 +68,19 @@ final class Previewer {
         errors.add(new Preview.RowError(rejected.line(), rejected.reason()));
       }
     }
-    return new Preview(key, mapping(reader.mapping()), List.copyOf(rows.subList(0, Math.min(limit, rows.size()))), errors);
+    return new Preview(
+        key,
+        mapping(reader.mapping()),
+        List.copyOf(rows.subList(0, Math.min(limit, rows.size()))),
+        errors);
   }
 
   private static Map<String, String> mapping(HeaderMapping header) {
     Map<String, String> mapping = new LinkedHashMap<>();
     for (Role role : Role.values()) {
-      header.column(role).ifPresent(column -> mapping.put(column, role.name().toLowerCase(java.util.Locale.ROOT)));
+      header
+          .column(role)
+          .ifPresent(column -> mapping.put(column, role.name().toLowerCase(java.util.Locale.ROOT)));
     }
     header.properties().forEach((column, property) -> mapping.put(column, "property " + property));
     header.ignoredColumns().forEach(column -> mapping.put(column, "ignored"));

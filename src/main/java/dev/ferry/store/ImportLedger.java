@@ -9,8 +9,8 @@ import java.util.function.Consumer;
  * rejected, and where it was moved. A file is identified by key, ETag and size.
  *
  * <p>Contract: {@link #commit} appends the records, the rejected rows and the new progress in one
- * transaction — after a crash the store holds all three or none, so resuming from {@link
- * #progress} never imports a row twice nor skips one.
+ * transaction — after a crash the store holds all three or none, so resuming from {@link #progress}
+ * never imports a row twice nor skips one.
  */
 public interface ImportLedger {
 

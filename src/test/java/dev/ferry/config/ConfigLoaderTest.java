@@ -30,6 +30,8 @@ class ConfigLoaderTest {
     assertThat(config.s3().pathStyle()).isTrue();
     assertThat(config.store().revisionWindow()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.store().revisionMaxRecords()).isEqualTo(1_000_000);
+    assertThat(config.ingest().batchRecords()).isEqualTo(100_000);
+    assertThat(config.imports()).isEmpty();
   }
 
   @Test
@@ -54,6 +56,12 @@ class ConfigLoaderTest {
             store:
               revision-window: 10m
               revision-max-records: 5000
+            ingest:
+              batch-records: 2500
+            imports:
+              - name: accounts
+                bucket: acme
+                files-per-run: 3
             """);
 
     FerryConfig config = ConfigLoader.load(Optional.of(file), Map.of());
@@ -74,7 +82,19 @@ class ConfigLoaderTest {
                 Optional.of("arn:aws:iam::123456789012:role/ferry"),
                 Optional.of("ext-id-value")));
     assertThat(config.store()).isEqualTo(new FerryConfig.Store(Duration.ofMinutes(10), 5000));
-    assertThat(ConfigKeys.ALL).hasSize(14);
+    assertThat(config.ingest()).isEqualTo(new FerryConfig.Ingest(2500));
+    assertThat(config.imports())
+        .containsExactly(Map.of("name", "accounts", "bucket", "acme", "files-per-run", 3));
+    assertThat(ConfigKeys.ALL).hasSize(15);
+  }
+
+  @Test
+  void importsMustBeAListOfMappings() throws IOException {
+    Path file = write("imports:\n  name: accounts\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid configuration imports (in " + file + "): expected a list");
   }
 
   @Test
