@@ -30,7 +30,9 @@ final class RunsRoutes {
 
   private void list(Context ctx) {
     int limit = Queries.limit(ctx, 20, 1000);
-    Optional<String> integration = Optional.ofNullable(ctx.queryParam("integration"));
+    String integration =
+        Optional.ofNullable(ctx.queryParam("integration"))
+            .orElseThrow(() -> new ApiException(400, "Query parameter integration is required"));
     ctx.json(runs.list(integration, limit).stream().map(this::json).toList());
   }
 
