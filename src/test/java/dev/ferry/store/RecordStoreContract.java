@@ -90,8 +90,9 @@ public abstract class RecordStoreContract {
 
     assertThat(appended).isEqualTo(new Appended(1, 3));
     assertThat(store.records().count()).isEqualTo(3);
-    assertThat(store.records().checkpoint("imports", "in/events.csv")).contains(checkpoint(3, 120));
-    assertThat(store.records().checkpoint("imports", "other.csv")).isEmpty();
+    assertThat(store.records().checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(checkpoint(3, 120));
+    assertThat(store.records().checkpoint("imports", "other.csv", "etag-1", 10_000)).isEmpty();
   }
 
   @Test
@@ -101,7 +102,8 @@ public abstract class RecordStoreContract {
 
     store.records().append(events(2, 5), done);
 
-    assertThat(store.records().checkpoint("imports", "in/events.csv")).contains(done);
+    assertThat(store.records().checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(done);
   }
 
   @Test
@@ -115,7 +117,8 @@ public abstract class RecordStoreContract {
 
     repairCheckpointWrites(store);
     assertThat(store.records().count()).isEqualTo(3);
-    assertThat(store.records().checkpoint("imports", "in/events.csv")).contains(checkpoint(3, 120));
+    assertThat(store.records().checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(checkpoint(3, 120));
     assertThat(store.records().append(events(1, 5), checkpoint(4, 150)))
         .isEqualTo(new Appended(4, 1));
     assertThat(store.revisions().open().orElseThrow().lastSequence()).isEqualTo(4);
@@ -129,7 +132,8 @@ public abstract class RecordStoreContract {
 
     assertThat(appended).isEqualTo(new Appended(3, 0));
     assertThat(store.records().count()).isEqualTo(2);
-    assertThat(store.records().checkpoint("imports", "in/events.csv")).contains(checkpoint(5, 200));
+    assertThat(store.records().checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(checkpoint(5, 200));
   }
 
   @Test

@@ -131,7 +131,8 @@ public abstract class StoreContract extends RecordStoreContract {
     reopen(POLICY);
 
     assertThat(readAll()).isEqualTo(before);
-    assertThat(store.records().checkpoint("imports", "in/events.csv")).contains(checkpoint(3, 100));
+    assertThat(store.records().checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(checkpoint(3, 100));
     assertThat(store.runs().find(runId)).map(Run::status).contains(RunStatus.RUNNING);
     assertThat(store.revisions().open()).contains(new Revision(1, 1, 3, START, START, null));
     assertThat(store.records().append(events(1, 4))).isEqualTo(new Appended(4, 1));

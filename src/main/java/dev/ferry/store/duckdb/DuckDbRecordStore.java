@@ -4,9 +4,11 @@ import dev.ferry.event.Kind;
 import dev.ferry.store.Appended;
 import dev.ferry.store.Checkpoint;
 import dev.ferry.store.RecordCursor;
+import dev.ferry.store.RecordQuery;
 import dev.ferry.store.RecordStore;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.SourcedRecord;
+import dev.ferry.store.StoredRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -109,10 +111,24 @@ final class DuckDbRecordStore implements RecordStore {
   }
 
   @Override
-  public Optional<Checkpoint> checkpoint(String integration, String objectKey) {
+  public Optional<Checkpoint> checkpoint(
+      String integration, String objectKey, String etag, long size) {
     return database.call(
         "read checkpoint of " + objectKey,
-        connection -> CheckpointRows.find(connection, integration, objectKey));
+        connection -> CheckpointRows.find(connection, integration, objectKey, etag, size));
+  }
+
+  @Override
+  public List<Checkpoint> checkpoints(String integration) {
+    return database.call(
+        "list checkpoints of " + integration,
+        connection -> CheckpointRows.list(connection, integration));
+  }
+
+  @Override
+  public List<StoredRecord> find(RecordQuery query) {
+    Objects.requireNonNull(query, "query must not be null");
+    return database.call("find records", connection -> RecordQueries.find(connection, query));
   }
 
   @Override
