@@ -3,15 +3,16 @@ package dev.ferry.store;
 import java.util.Objects;
 
 /**
- * How far an integration has consumed one object. Identified by {@code (integration, objectKey)};
- * the object version by {@code etag} and {@code size}.
+ * How far an integration has consumed one version of an object. Identified by {@code (integration,
+ * objectKey, etag, size)}: the same key with another ETag or size is another file (SPEC 2.3).
  *
  * @param integration the integration's name
  * @param objectKey the object's key
  * @param etag the object's ETag when it was read
  * @param size the object's size in bytes
  * @param recordIndex how many data rows of the object have been consumed (imported or rejected)
- * @param byteOffset the byte offset in the object where reading resumes
+ * @param byteOffset where reading resumes: a byte offset in the object, or in its decompressed
+ *     content for a compressed object (so it may exceed {@code size})
  * @param done whether the object has been consumed completely
  */
 public record Checkpoint(
@@ -30,10 +31,6 @@ public record Checkpoint(
     requireNotNegative("size", size);
     requireNotNegative("recordIndex", recordIndex);
     requireNotNegative("byteOffset", byteOffset);
-    if (byteOffset > size) {
-      throw new IllegalArgumentException(
-          "byteOffset " + byteOffset + " is past the object's size " + size);
-    }
   }
 
   private static void requireNotNegative(String name, long value) {

@@ -32,8 +32,20 @@ public interface RecordStore {
     return append(records.stream().map(record -> new SourcedRecord(record, source)).toList());
   }
 
-  /** The checkpoint last stored for the object, or empty when none was. */
-  Optional<Checkpoint> checkpoint(String integration, String objectKey);
+  /**
+   * The checkpoint last stored for this version of the object (key, ETag and size), or empty when
+   * none was. A checkpoint of the same key with another ETag or size is not returned.
+   */
+  Optional<Checkpoint> checkpoint(String integration, String objectKey, String etag, long size);
+
+  /** The ledger of {@code integration}: all its checkpoints, by object key, ETag and size. */
+  List<Checkpoint> checkpoints(String integration);
+
+  /**
+   * The records matching {@code query}, in receive order (ascending sequence), at most {@code
+   * query.limit()}. Filters are applied by the store, not after fetching.
+   */
+  List<StoredRecord> find(RecordQuery query);
 
   /**
    * The records with sequence {@code first} to {@code last} (both inclusive) in sequence order.

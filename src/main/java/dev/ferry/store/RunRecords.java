@@ -24,6 +24,14 @@ public interface RunRecords {
   /** The run {@code runId}, or empty when there is none. */
   Optional<Run> find(long runId);
 
+  /**
+   * The latest runs of {@code integration}, or of all integrations when it is empty, newest first,
+   * at most {@code limit}.
+   */
+  List<Run> list(Optional<String> integration, int limit);
+
   /** The latest runs of {@code integration}, newest first, at most {@code limit}. */
-  List<Run> list(String integration, int limit);
+  default List<Run> list(String integration, int limit) {
+    return list(Optional.of(integration), limit);
+  }
 }

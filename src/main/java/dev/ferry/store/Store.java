@@ -1,8 +1,8 @@
 package dev.ferry.store;
 
 /**
- * Ferry's store: the record log, its revisions and the run records, over one database. Close it to
- * release the database.
+ * Ferry's store: the record log, its revisions, the run records and the integration definitions,
+ * over one database. Close it to release the database.
  */
 public interface Store extends AutoCloseable {
 
@@ -14,6 +14,12 @@ public interface Store extends AutoCloseable {
 
   /** The run records. */
   RunRecords runs();
+
+  /** The persisted integration definitions. */
+  IntegrationDefinitions integrations();
+
+  /** Counts of records by kind and of revisions, and the last sequence. */
+  StoreStats stats();
 
   /** Facts about the store's storage. */
   StoreInfo info();

@@ -90,8 +90,9 @@ public abstract class RecordStoreContract {
 
     assertThat(appended).isEqualTo(new Appended(1, 3));
     assertThat(store.records().count()).isEqualTo(3);
-    assertThat(store.records().checkpoint("imports", "in/events.csv")).contains(checkpoint(3, 120));
-    assertThat(store.records().checkpoint("imports", "other.csv")).isEmpty();
+    assertThat(store.records().checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(checkpoint(3, 120));
+    assertThat(store.records().checkpoint("imports", "other.csv", "etag-1", 10_000)).isEmpty();
   }
 
   @Test
@@ -101,7 +102,8 @@ public abstract class RecordStoreContract {
 
     store.records().append(events(2, 5), done);
 
-    assertThat(store.records().checkpoint("imports", "in/events.csv")).contains(done);
+    assertThat(store.records().checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(done);
   }
 
   @Test
@@ -115,7 +117,8 @@ public abstract class RecordStoreContract {
 
     repairCheckpointWrites(store);
     assertThat(store.records().count()).isEqualTo(3);
-    assertThat(store.records().checkpoint("imports", "in/events.csv")).contains(checkpoint(3, 120));
+    assertThat(store.records().checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(checkpoint(3, 120));
     assertThat(store.records().append(events(1, 5), checkpoint(4, 150)))
         .isEqualTo(new Appended(4, 1));
     assertThat(store.revisions().open().orElseThrow().lastSequence()).isEqualTo(4);
@@ -129,7 +132,8 @@ public abstract class RecordStoreContract {
 
     assertThat(appended).isEqualTo(new Appended(3, 0));
     assertThat(store.records().count()).isEqualTo(2);
-    assertThat(store.records().checkpoint("imports", "in/events.csv")).contains(checkpoint(5, 200));
+    assertThat(store.records().checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(checkpoint(5, 200));
   }
 
   @Test
@@ -239,5 +243,136 @@ public abstract class RecordStoreContract {
     assertThat(store.records().count(Kind.EVENT)).isEqualTo(2);
     assertThat(store.records().count(Kind.PROPERTIES)).isEqualTo(1);
     assertThat(store.records().count(Kind.ALIAS)).isEqualTo(1);
+  }
+
+  @Test
+  void checkpointBelongsToOneObjectVersion() {
+    store.records().append(events(3, 2), checkpoint(3, 120));
+    var changed = new Checkpoint("imports", "in/events.csv", "etag-2", 12_000, 1, 40, false);
+
+    store.records().append(events(1, 2), changed);
+
+    var records = store.records();
+    assertThat(records.checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(checkpoint(3, 120));
+    assertThat(records.checkpoint("imports", "in/events.csv", "etag-2", 12_000)).contains(changed);
+    assertThat(records.checkpoint("imports", "in/events.csv", "etag-2", 10_000)).isEmpty();
+    assertThat(records.checkpoint("other", "in/events.csv", "etag-1", 10_000)).isEmpty();
+    assertThat(records.checkpoints("imports")).containsExactly(checkpoint(3, 120), changed);
+    assertThat(records.checkpoints("other")).isEmpty();
+  }
+
+  @Test
+  void compressedObjectsResumeBeyondTheirSize() {
+    var gz = new Checkpoint("imports", "in/a.csv.gz", "etag-gz", 1_000, 50, 9_000, true);
+
+    store.records().append(events(2, 2), gz);
+
+    assertThat(store.records().checkpoint("imports", "in/a.csv.gz", "etag-gz", 1_000)).contains(gz);
+  }
+
+  /** Text that breaks naive CSV, JSON or SQL escaping. */
+  protected static final String NASTY = "\",\"\n\t\\\"'; \r\n\u0001\u0002 日本語 😀 ü \\N NULL";
+
+  private static List<SourcedRecord> nastyRecords(int copies) {
+    var properties = new LinkedHashMap<String, String>();
+    properties.put(NASTY, NASTY);
+    properties.put("empty", "");
+    properties.put("json", "{\"a\":[1,\"\\u0041\"]}");
+    var source = new Source("imp\"orts", "run,\n'1", "in/" + NASTY + ".csv", 7);
+    var records = new ArrayList<SourcedRecord>();
+    for (int i = 0; i < copies; i++) {
+      records.add(new SourcedRecord(new Event(NASTY + i, START, NASTY, properties), source));
+      records.add(new SourcedRecord(new SetProperties("\t" + i, START, properties), FILE));
+      records.add(new SourcedRecord(new Alias("a" + i, NASTY, START), Source.api("")));
+      records.add(new SourcedRecord(new Event("e" + i, START, "n", Map.of()), FILE));
+    }
+    return records;
+  }
+
+  @Test
+  void awkwardTextRoundTripsExactlyInSmallAndLargeBatches() {
+    for (int copies : new int[] {1, 2_000}) {
+      var batch = nastyRecords(copies);
+      long first = store.records().count() + 1;
+
+      store.records().append(batch, checkpoint(copies, copies));
+
+      var stored = readRange(first, first + batch.size() - 1);
+      assertThat(stored).extracting(StoredRecord::record).containsExactlyElementsOf(records(batch));
+      assertThat(stored).extracting(StoredRecord::source).containsExactlyElementsOf(sources(batch));
+    }
+  }
+
+  @Test
+  void nulCharactersRoundTripInALargeBatch() {
+    var batch = new ArrayList<>(nastyRecords(300));
+    var odd = new Event("nul\u0000", START, "x\u0000", Map.of("\u0000", "\u0000"));
+    batch.add(new SourcedRecord(odd, FILE));
+
+    store.records().append(batch, checkpoint(1, 1));
+
+    assertThat(readAll())
+        .extracting(StoredRecord::record)
+        .containsExactlyElementsOf(records(batch));
+  }
+
+  private static List<Record> records(List<SourcedRecord> batch) {
+    return batch.stream().map(SourcedRecord::record).toList();
+  }
+
+  private static List<Source> sources(List<SourcedRecord> batch) {
+    return batch.stream().map(SourcedRecord::source).toList();
+  }
+
+  @Test
+  void largeBatchGetsGaplessSequencesAndTheClockTime() {
+    clock.set(START.plusMillis(1234));
+    store.records().append(events(5, 1));
+
+    store.records().append(events(50_000, 10), checkpoint(50_000, 5_000));
+
+    var all = readAll();
+    assertThat(all).hasSize(50_005);
+    assertThat(all)
+        .extracting(StoredRecord::sequence)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 50_005).boxed().toList());
+    assertThat(all).extracting(StoredRecord::receivedAt).containsOnly(START.plusMillis(1234));
+    assertThat(all.get(50_004).source()).isEqualTo(FILE.atLine(10 + 49_999));
+  }
+
+  @Test
+  void failedCheckpointWriteAfterALargeBatchLeavesNoRecords() {
+    store.records().append(events(3, 2), checkpoint(3, 120));
+    breakCheckpointWrites(store);
+
+    assertThatThrownBy(() -> store.records().append(events(5_000, 5), checkpoint(7, 300)))
+        .isInstanceOf(StoreException.class);
+
+    repairCheckpointWrites(store);
+    assertThat(store.records().count()).isEqualTo(3);
+    assertThat(store.records().append(events(1_000, 5), checkpoint(4, 150)))
+        .isEqualTo(new Appended(4, 1_000));
+    assertThat(readAll()).extracting(StoredRecord::sequence).hasSize(1_003).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void concurrentLargeAppendsGetDistinctGaplessSequences() throws Exception {
+    var threads = new ArrayList<Thread>();
+    var failures = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+    for (int t = 0; t < 3; t++) {
+      var thread = new Thread(() -> store.records().append(events(3_000, 1)));
+      thread.setUncaughtExceptionHandler((x, e) -> failures.add(e));
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertThat(failures).isEmpty();
+    assertThat(readAll())
+        .extracting(StoredRecord::sequence)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 9_000).boxed().toList());
   }
 }

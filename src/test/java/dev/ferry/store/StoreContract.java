@@ -131,7 +131,8 @@ public abstract class StoreContract extends RecordStoreContract {
     reopen(POLICY);
 
     assertThat(readAll()).isEqualTo(before);
-    assertThat(store.records().checkpoint("imports", "in/events.csv")).contains(checkpoint(3, 100));
+    assertThat(store.records().checkpoint("imports", "in/events.csv", "etag-1", 10_000))
+        .contains(checkpoint(3, 100));
     assertThat(store.runs().find(runId)).map(Run::status).contains(RunStatus.RUNNING);
     assertThat(store.revisions().open()).contains(new Revision(1, 1, 3, START, START, null));
     assertThat(store.records().append(events(1, 4))).isEqualTo(new Appended(4, 1));
@@ -189,5 +190,114 @@ public abstract class StoreContract extends RecordStoreContract {
     store.records().append(events(1000, 1));
 
     assertThat(store.info().sizeBytes()).isPositive();
+  }
+
+  @Test
+  void largeBatchSpansSizeClosedRevisions() {
+    reopen(new RevisionPolicy(Duration.ofMinutes(5), 1_000));
+    store.records().append(events(400, 1));
+
+    store.records().append(events(2_000, 401), checkpoint(2_000, 9_000));
+
+    assertThat(store.revisions().closed(0, 10))
+        .containsExactly(
+            new Revision(1, 1, 1_000, START, START, START),
+            new Revision(2, 1_001, 2_000, START, START, START));
+    assertThat(store.revisions().open())
+        .contains(new Revision(3, 2_001, 2_400, START, START, null));
+    try (var cursor = store.records().readRevision(2)) {
+      assertThat(cursor)
+          .toIterable()
+          .extracting(StoredRecord::revision)
+          .hasSize(1_000)
+          .containsOnly(2L);
+    }
+  }
+
+  @Test
+  void definitionsAreStoredReplacedListedAndDeleted() {
+    var definitions = store.integrations();
+    definitions.put("daily", "import", "{\"bucket\":\"b\"}");
+    definitions.put("nightly", "revision-export", "{}");
+    clock.advance(Duration.ofMinutes(1));
+
+    definitions.put("daily", "import", "{\"bucket\":\"c\"}");
+    definitions.put("archive", "import", "{\"bucket\":\"a\"}");
+
+    var later = START.plusSeconds(60);
+    var replaced =
+        new IntegrationDefinitions.Definition(
+            "daily", "import", "{\"bucket\":\"c\"}", START, later);
+    assertThat(definitions.find("daily")).contains(replaced);
+    assertThat(definitions.list("import"))
+        .extracting(IntegrationDefinitions.Definition::name)
+        .containsExactly("archive", "daily");
+    assertThat(definitions.delete("daily")).isTrue();
+    assertThat(definitions.delete("daily")).isFalse();
+    assertThat(definitions.find("daily")).isEmpty();
+    assertThat(definitions.list("revision-export")).hasSize(1);
+  }
+
+  @Test
+  void definitionMustBeJson() {
+    assertThatThrownBy(() -> store.integrations().put("bad", "import", "{not json"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("Failed to store the definition of bad");
+  }
+
+  @Test
+  void findsRecordsByIdentityAndEventInReceiveOrder() {
+    var records = new java.util.ArrayList<dev.ferry.event.Record>();
+    for (int i = 0; i < 30; i++) {
+      records.add(new dev.ferry.event.Event("u" + i % 3, START, "e" + i % 2, java.util.Map.of()));
+    }
+    records.add(new dev.ferry.event.Alias("x", "u1", START));
+    store.records().append(records, Source.api("r"));
+
+    var u1 = store.records().find(RecordQuery.all(100).withIdentity("u1"));
+    var u1e0 = store.records().find(RecordQuery.all(3).withIdentity("u1").withEventName("e0"));
+
+    assertThat(u1).hasSize(11).extracting(StoredRecord::sequence).isSorted();
+    assertThat(u1.get(10).record()).isInstanceOf(dev.ferry.event.Alias.class);
+    assertThat(u1e0).extracting(StoredRecord::sequence).containsExactly(5L, 11L, 17L);
+    assertThat(store.records().find(RecordQuery.all(2)))
+        .extracting(StoredRecord::sequence)
+        .containsExactly(1L, 2L);
+    assertThat(store.records().find(RecordQuery.all(10).withEventName("none"))).isEmpty();
+    assertThatThrownBy(() -> RecordQuery.all(10_001))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("limit must be 1 to 10000, was 10001");
+  }
+
+  @Test
+  void statsCountRecordsRevisionsAndTheLastSequence() {
+    assertThat(store.stats()).isEqualTo(new StoreStats(0, 0, 0, 0, 0, 0));
+    store.records().append(events(3, 1));
+    clock.advance(Duration.ofMinutes(6));
+    store
+        .records()
+        .append(
+            List.of(
+                new dev.ferry.event.SetProperties("a", START, java.util.Map.of("k", "v")),
+                new dev.ferry.event.Alias("a", "b", START)),
+            Source.api("r"));
+
+    assertThat(store.stats()).isEqualTo(new StoreStats(3, 1, 1, 1, 1, 5));
+    clock.advance(Duration.ofMinutes(6));
+    assertThat(store.stats()).isEqualTo(new StoreStats(3, 1, 1, 0, 2, 5));
+    assertThat(store.stats().records()).isEqualTo(5);
+  }
+
+  @Test
+  void runsListForAllIntegrations() {
+    long first = store.runs().start("imports", "import");
+    long second = store.runs().start("other", "revision-export");
+
+    assertThat(store.runs().list(java.util.Optional.empty(), 10))
+        .extracting(Run::id)
+        .containsExactly(second, first);
+    assertThat(store.runs().list(java.util.Optional.of("other"), 10))
+        .extracting(Run::id)
+        .containsExactly(second);
   }
 }

@@ -9,10 +9,8 @@ import org.junit.jupiter.api.Test;
 class ValuesTest {
 
   @Test
-  void checkpointRejectsAnOffsetPastTheObject() {
-    assertThatThrownBy(() -> new Checkpoint("i", "k", "e", 10, 1, 11, false))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("byteOffset 11 is past the object's size 10");
+  void checkpointAllowsADecompressedOffsetPastTheObjectButNoNegativeCounts() {
+    assertThat(new Checkpoint("i", "k.csv.gz", "e", 10, 1, 11, false).byteOffset()).isEqualTo(11);
     assertThatThrownBy(() -> new Checkpoint("i", "k", "e", 10, -1, 0, false))
         .hasMessage("recordIndex must be 0 or more, was -1");
   }

@@ -45,6 +45,11 @@ final class Database implements AutoCloseable {
     return file;
   }
 
+  /** Where the store writes a batch file while it holds the lock; beside the database file. */
+  Path batchFile() {
+    return file.toAbsolutePath().resolveSibling(file.getFileName() + ".batch.tmp");
+  }
+
   /** Runs {@code work} on the connection while holding the lock, in autocommit mode. */
   <T> T call(String what, Work<T> work) {
     lock.lock();

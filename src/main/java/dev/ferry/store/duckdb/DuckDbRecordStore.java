@@ -4,9 +4,11 @@ import dev.ferry.event.Kind;
 import dev.ferry.store.Appended;
 import dev.ferry.store.Checkpoint;
 import dev.ferry.store.RecordCursor;
+import dev.ferry.store.RecordQuery;
 import dev.ferry.store.RecordStore;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.SourcedRecord;
+import dev.ferry.store.StoredRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,9 +19,15 @@ import java.util.Objects;
 import java.util.Optional;
 import org.duckdb.DuckDBConnection;
 
-/** The record log on DuckDB: records go in through DuckDB's appender, not JDBC batches. */
+/**
+ * The record log on DuckDB: large batches go in through a batch file loaded with {@code read_csv}
+ * ({@link BatchFile}), small ones through DuckDB's appender; never JDBC batches.
+ */
 final class DuckDbRecordStore implements RecordStore {
   static final int PAGE_SIZE = 10_000;
+
+  /** Batches this large or larger go in through a batch file; smaller ones through the appender. */
+  static final int BULK_THRESHOLD = 256;
 
   private final Database database;
   private final Clock clock;
@@ -58,28 +66,69 @@ final class DuckDbRecordStore implements RecordStore {
     return new Appended(first, batch.size());
   }
 
-  private static void appendRows(
+  private void appendRows(
       Connection connection, List<SourcedRecord> batch, RevisionState revisions, Instant now)
       throws SQLException {
     if (batch.isEmpty()) {
       return;
     }
+    long first = revisions.nextSequence();
+    long[] numbers = new long[batch.size()];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] = revisions.take(now);
+    }
+    if (batch.size() < BULK_THRESHOLD || !loadInBulk(connection, batch, first, numbers, now)) {
+      appendEach(connection, batch, first, numbers, now);
+    }
+  }
+
+  /** Loads through a batch file; false when the batch has text only the appender carries. */
+  private boolean loadInBulk(
+      Connection connection, List<SourcedRecord> batch, long first, long[] revisions, Instant now)
+      throws SQLException {
+    var file = new BatchFile(database.batchFile());
+    if (!file.write(batch, first, revisions)) {
+      return false;
+    }
+    try {
+      file.load(connection, now);
+      return true;
+    } finally {
+      file.delete();
+    }
+  }
+
+  private static void appendEach(
+      Connection connection, List<SourcedRecord> batch, long first, long[] revisions, Instant now)
+      throws SQLException {
     var duck = connection.unwrap(DuckDBConnection.class);
     try (var appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "records")) {
-      for (SourcedRecord sourced : batch) {
-        long sequence = revisions.nextSequence();
-        long revision = revisions.take(now);
-        RecordRows.append(appender, sequence, sourced, now, revision);
+      for (int i = 0; i < revisions.length; i++) {
+        RecordRows.append(appender, first + i, batch.get(i), now, revisions[i]);
       }
       appender.flush();
     }
   }
 
   @Override
-  public Optional<Checkpoint> checkpoint(String integration, String objectKey) {
+  public Optional<Checkpoint> checkpoint(
+      String integration, String objectKey, String etag, long size) {
     return database.call(
         "read checkpoint of " + objectKey,
-        connection -> CheckpointRows.find(connection, integration, objectKey));
+        connection -> CheckpointRows.find(connection, integration, objectKey, etag, size));
+  }
+
+  @Override
+  public List<Checkpoint> checkpoints(String integration) {
+    return database.call(
+        "list checkpoints of " + integration,
+        connection -> CheckpointRows.list(connection, integration));
+  }
+
+  @Override
+  public List<StoredRecord> find(RecordQuery query) {
+    Objects.requireNonNull(query, "query must not be null");
+    return database.call("find records", connection -> RecordQueries.find(connection, query));
   }
 
   @Override

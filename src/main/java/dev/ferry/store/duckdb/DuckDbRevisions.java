@@ -27,7 +27,7 @@ final class DuckDbRevisions implements Revisions {
     return database.transaction("close due revisions", this::closeDueIn);
   }
 
-  private boolean closeDueIn(Connection connection) throws SQLException {
+  boolean closeDueIn(Connection connection) throws SQLException {
     var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     var state = RevisionState.load(connection, policy, now);
     state.write(connection);

@@ -95,40 +95,52 @@ final class DuckDbRunRecords implements RunRecords {
   @Override
   public Optional<Run> find(long runId) {
     return database.call(
-        "find run " + runId,
-        connection -> query(connection, "id = ?", runId, null, 1).stream().findFirst());
+        "find run " + runId, connection -> query(connection, runId).stream().findFirst());
   }
 
   @Override
-  public List<Run> list(String integration, int limit) {
+  public List<Run> list(Optional<String> integration, int limit) {
+    Objects.requireNonNull(integration, "integration must not be null");
     return database.call(
-        "list runs of " + integration,
-        connection -> query(connection, "integration = ?", 0, integration, limit));
+        "list runs of " + integration.orElse("all integrations"),
+        connection -> query(connection, integration, limit));
   }
 
-  private static List<Run> query(
-      Connection connection, String where, long id, String integration, int limit)
+  private static List<Run> query(Connection connection, Optional<String> integration, int limit)
       throws SQLException {
-    var sql =
-        "SELECT "
-            + COLUMNS
-            + " FROM runs WHERE "
-            + where
-            + " ORDER BY id DESC LIMIT "
-            + Math.max(0, limit);
+    var where = integration.isPresent() ? "integration = ?" : "true";
+    var sql = select(where, limit);
     try (var statement = connection.prepareStatement(sql)) {
-      if (integration == null) {
-        statement.setLong(1, id);
-      } else {
-        statement.setString(1, integration);
+      if (integration.isPresent()) {
+        statement.setString(1, integration.get());
       }
-      try (var rows = statement.executeQuery()) {
-        var runs = new ArrayList<Run>();
-        while (rows.next()) {
-          runs.add(read(rows));
-        }
-        return runs;
+      return read(statement);
+    }
+  }
+
+  private static List<Run> query(Connection connection, long id) throws SQLException {
+    try (var statement = connection.prepareStatement(select("id = ?", 1))) {
+      statement.setLong(1, id);
+      return read(statement);
+    }
+  }
+
+  private static String select(String where, int limit) {
+    return "SELECT "
+        + COLUMNS
+        + " FROM runs WHERE "
+        + where
+        + " ORDER BY id DESC LIMIT "
+        + Math.max(0, limit);
+  }
+
+  private static List<Run> read(java.sql.PreparedStatement statement) throws SQLException {
+    try (var rows = statement.executeQuery()) {
+      var runs = new ArrayList<Run>();
+      while (rows.next()) {
+        runs.add(read(rows));
       }
+      return runs;
     }
   }
 

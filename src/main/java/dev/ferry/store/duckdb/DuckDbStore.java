@@ -1,5 +1,6 @@
 package dev.ferry.store.duckdb;
 
+import dev.ferry.store.IntegrationDefinitions;
 import dev.ferry.store.RecordStore;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.Revisions;
@@ -7,6 +8,7 @@ import dev.ferry.store.RunRecords;
 import dev.ferry.store.Store;
 import dev.ferry.store.StoreException;
 import dev.ferry.store.StoreInfo;
+import dev.ferry.store.StoreStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +25,14 @@ public final class DuckDbStore implements Store {
   private final DuckDbRecordStore records;
   private final DuckDbRevisions revisions;
   private final DuckDbRunRecords runs;
+  private final DuckDbIntegrationDefinitions integrations;
 
   private DuckDbStore(Database database, Clock clock, RevisionPolicy policy) {
     this.database = database;
     this.records = new DuckDbRecordStore(database, clock, policy);
     this.revisions = new DuckDbRevisions(database, clock, policy);
     this.runs = new DuckDbRunRecords(database, clock);
+    this.integrations = new DuckDbIntegrationDefinitions(database, clock);
   }
 
   /**
@@ -73,6 +77,21 @@ public final class DuckDbStore implements Store {
   @Override
   public RunRecords runs() {
     return runs;
+  }
+
+  @Override
+  public IntegrationDefinitions integrations() {
+    return integrations;
+  }
+
+  @Override
+  public StoreStats stats() {
+    return database.transaction(
+        "read the store's statistics",
+        connection -> {
+          revisions.closeDueIn(connection);
+          return RecordQueries.stats(connection);
+        });
   }
 
   @Override

@@ -22,7 +22,13 @@ final class Migrations {
   static final Migrations DUCKDB =
       new Migrations(
           "db/duckdb",
-          List.of("V1__records.sql", "V2__checkpoints_and_runs.sql", "V3__scheduled_tasks.sql"));
+          List.of(
+              "V1__records.sql",
+              "V2__checkpoints_and_runs.sql",
+              "V3__scheduled_tasks.sql",
+              "V4__records_for_bulk_loading.sql",
+              "V5__checkpoints_by_object_version.sql",
+              "V6__integrations.sql"));
 
   private final String folder;
   private final List<String> names;

@@ -5,11 +5,18 @@
  *   <li>Schema: versioned migrations {@code db/duckdb/V<n>__<name>.sql}, listed in {@code
  *       Migrations.DUCKDB}, each applied once in its own transaction and recorded in {@code
  *       schema_version}.
- *   <li>Records go in through DuckDB's appender (about 100k rows/s per thread with the primary key
- *       on {@code sequence}; JDBC batches manage a few thousand). The appender takes part in the
- *       connection's transaction: it is flushed and closed before the revision rows and the
- *       checkpoint are written and the transaction commits, so a failure anywhere rolls back all of
- *       it.
+ *   <li>Batches of 256 records or more go in through a batch file: the store writes the rows to a
+ *       temporary control-character-delimited file beside the database ({@code BatchFile}, {@code
+ *       RowBuffer}: hand-written UTF-8 and JSON, no Jackson per row) and loads it with {@code
+ *       INSERT INTO records SELECT … FROM read_csv(…)} in the append's transaction, so DuckDB
+ *       parses it in parallel. Smaller batches, and batches holding text the file cannot carry (a
+ *       NUL character), go through DuckDB's appender. Either way the revision rows and the
+ *       checkpoint are written in the same transaction and a failure anywhere rolls back all of it.
+ *       {@code records} has no primary-key index (V4): the store assigns sequences under its lock,
+ *       and the index cost bulk loads a large share of their time. {@code AppendBenchmark} (a test
+ *       {@code main}) measures the path against a native {@code read_csv} load.
+ *   <li>Text is stored as UTF-8: an unpaired surrogate in an identity or name cannot be stored and
+ *       comes back as {@code ?}.
  *   <li>One connection, guarded by a lock, serves the store; {@code dataSource()} hands out
  *       duplicates of it for other JDBC users, because only one process may open the file.
  *   <li>db-scheduler 16.12 runs on {@code dataSource()} with plain {@code

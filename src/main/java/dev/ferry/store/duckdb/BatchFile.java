@@ -1,0 +1,160 @@
+package dev.ferry.store.duckdb;
+
+import dev.ferry.event.Alias;
+import dev.ferry.event.Event;
+import dev.ferry.event.Record;
+import dev.ferry.event.SetProperties;
+import dev.ferry.store.Source;
+import dev.ferry.store.SourcedRecord;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bulk path into {@code records}: the batch is written to a temporary delimited file (see
+ * {@link RowBuffer}) and loaded with DuckDB's parallel {@code read_csv} in the caller's
+ * transaction, several times faster than the appender. Sources are written as an index into the
+ * batch's distinct sources, which go into the statement as literals.
+ */
+final class BatchFile {
+  private static final String COLUMNS =
+      "{'sequence': 'BIGINT', 'revision': 'BIGINT', 'kind': 'VARCHAR', 'identity': 'VARCHAR',"
+          + " 'second_identity': 'VARCHAR', 'event_name': 'VARCHAR', 'ts': 'BIGINT',"
+          + " 'properties': 'VARCHAR', 'source': 'INTEGER', 'line': 'BIGINT'}";
+
+  private final Path file;
+  private final List<Source> sources = new ArrayList<>();
+  private final Map<Source, Integer> sourceIndex = new HashMap<>();
+
+  BatchFile(Path file) {
+    this.file = file;
+  }
+
+  /**
+   * Writes the rows; returns false, leaving no file, when some text cannot be carried exactly (the
+   * caller then takes the appender path).
+   */
+  boolean write(List<SourcedRecord> batch, long firstSequence, long[] revisions) {
+    try (var out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      var rows = new RowBuffer(out);
+      for (int i = 0; i < batch.size(); i++) {
+        row(rows, firstSequence + i, revisions[i], batch.get(i));
+      }
+      rows.drain();
+      return true;
+    } catch (RowBuffer.UnencodableException e) {
+      delete();
+      return false;
+    } catch (IOException e) {
+      delete();
+      throw new UncheckedIOException("Failed to write batch file " + file, e);
+    }
+  }
+
+  private void row(RowBuffer rows, long sequence, long revision, SourcedRecord sourced)
+      throws IOException, RowBuffer.UnencodableException {
+    Record record = sourced.record();
+    rows.number(sequence);
+    rows.delimiter();
+    rows.number(revision);
+    rows.delimiter();
+    rows.text(RecordRows.name(record.kind()));
+    rows.delimiter();
+    rows.text(record.identity());
+    rows.delimiter();
+    rows.text(record instanceof Alias alias ? alias.secondIdentity() : null);
+    rows.delimiter();
+    rows.text(record instanceof Event event ? event.name() : null);
+    rows.delimiter();
+    rows.number(record.timestamp().toEpochMilli());
+    rows.delimiter();
+    properties(rows, record);
+    rows.delimiter();
+    rows.number(source(sourced.source()));
+    rows.delimiter();
+    rows.number(sourced.source().line());
+    rows.endRow();
+  }
+
+  private static void properties(RowBuffer rows, Record record) throws IOException {
+    if (record instanceof Event event) {
+      rows.json(event.properties());
+    } else if (record instanceof SetProperties set) {
+      rows.json(set.properties());
+    }
+  }
+
+  private int source(Source source) throws RowBuffer.UnencodableException {
+    var withoutLine = source.atLine(0);
+    Integer index = sourceIndex.get(withoutLine);
+    if (index != null) {
+      return index;
+    }
+    if ((source.integration() + source.runId() + source.objectKey()).indexOf('\0') >= 0) {
+      throw new RowBuffer.UnencodableException();
+    }
+    return sourceIndex.computeIfAbsent(
+        withoutLine,
+        s -> {
+          sources.add(s);
+          return sources.size();
+        });
+  }
+
+  /** Loads the written file into {@code records} on {@code connection}; returns the row count. */
+  long load(Connection connection, Instant receivedAt) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      return statement.executeLargeUpdate(insert(receivedAt));
+    }
+  }
+
+  private String insert(Instant receivedAt) {
+    return "INSERT INTO records SELECT sequence, kind, identity, second_identity, event_name,"
+        + " epoch_ms(ts), properties, epoch_ms("
+        + receivedAt.toEpochMilli()
+        + "), revision, "
+        + list(Source::integration)
+        + ", "
+        + list(Source::runId)
+        + ", "
+        + list(Source::objectKey)
+        + ", line FROM read_csv("
+        + literal(file.toAbsolutePath().toString())
+        + ", header = false, auto_detect = false, delim = '"
+        + RowBuffer.DELIMITER
+        + "', quote = '"
+        + RowBuffer.QUOTE
+        + "', escape = '"
+        + RowBuffer.QUOTE
+        + "', allow_quoted_nulls = false, max_line_size = 2147483647,"
+        + " columns = "
+        + COLUMNS
+        + ")";
+  }
+
+  private String list(java.util.function.Function<Source, String> part) {
+    var literals = sources.stream().map(part).map(BatchFile::literal).toList();
+    return "list_extract([" + String.join(", ", literals) + "]::VARCHAR[], source)";
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  void delete() {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Failed to delete batch file " + file, e);
+    }
+  }
+}
