@@ -12,6 +12,9 @@ public interface Store extends AutoCloseable {
   /** The revisions of the record log. */
   Revisions revisions();
 
+  /** The recurring import's ledger of files. */
+  ImportLedger imports();
+
   /** The run records. */
   RunRecords runs();
 

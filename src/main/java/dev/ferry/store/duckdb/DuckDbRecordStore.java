@@ -53,7 +53,8 @@ final class DuckDbRecordStore implements RecordStore {
         "append " + batch.size() + " records", connection -> appendIn(connection, batch, null));
   }
 
-  private Appended appendIn(Connection connection, List<SourcedRecord> batch, Checkpoint checkpoint)
+  /** Appends inside the caller's transaction; {@code checkpoint} may be null. */
+  Appended appendIn(Connection connection, List<SourcedRecord> batch, Checkpoint checkpoint)
       throws SQLException {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     var revisions = RevisionState.load(connection, policy, now);

@@ -1,5 +1,6 @@
 package dev.ferry.store.duckdb;
 
+import dev.ferry.store.ImportLedger;
 import dev.ferry.store.IntegrationDefinitions;
 import dev.ferry.store.RecordStore;
 import dev.ferry.store.RevisionPolicy;
@@ -26,6 +27,7 @@ public final class DuckDbStore implements Store {
   private final DuckDbRevisions revisions;
   private final DuckDbRunRecords runs;
   private final DuckDbIntegrationDefinitions integrations;
+  private final DuckDbImportLedger imports;
 
   private DuckDbStore(Database database, Clock clock, RevisionPolicy policy) {
     this.database = database;
@@ -33,6 +35,7 @@ public final class DuckDbStore implements Store {
     this.revisions = new DuckDbRevisions(database, clock, policy);
     this.runs = new DuckDbRunRecords(database, clock);
     this.integrations = new DuckDbIntegrationDefinitions(database, clock);
+    this.imports = new DuckDbImportLedger(database, records, clock);
   }
 
   /**
@@ -72,6 +75,11 @@ public final class DuckDbStore implements Store {
   @Override
   public Revisions revisions() {
     return revisions;
+  }
+
+  @Override
+  public ImportLedger imports() {
+    return imports;
   }
 
   @Override

@@ -28,7 +28,8 @@ final class Migrations {
               "V3__scheduled_tasks.sql",
               "V4__records_for_bulk_loading.sql",
               "V5__checkpoints_by_object_version.sql",
-              "V6__integrations.sql"));
+              "V6__integrations.sql",
+              "V7__import_ledger.sql"));
 
   private final String folder;
   private final List<String> names;
