@@ -3,8 +3,10 @@ package dev.ferry.app;
 import dev.ferry.config.FerryConfig;
 import dev.ferry.http.ApiServer;
 import dev.ferry.http.ServerStatus;
+import dev.ferry.ingest.ImportService;
 import dev.ferry.objectstore.EmbeddedS3;
 import dev.ferry.objectstore.S3Connection;
+import dev.ferry.objectstore.S3ObjectStore;
 import dev.ferry.schedule.JobScheduler;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.duckdb.DuckDbStore;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class FerryServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FerryServer.class);
   static final String STORE_FILE = "ferry.duckdb";
+  private static final Duration TICK = Duration.ofSeconds(15);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final FerryConfig config;
@@ -35,6 +38,7 @@ final class FerryServer implements AutoCloseable {
   private Optional<EmbeddedS3> embeddedS3 = Optional.empty();
   private S3Connection s3;
   private DuckDbStore store;
+  private ImportService imports;
   private ApiServer api;
 
   private FerryServer(FerryConfig config, Clock clock) {
@@ -60,7 +64,13 @@ final class FerryServer implements AutoCloseable {
     LOG.info("Starting Ferry {} with {}", FerryVersion.current(), config.describe());
     s3 = startS3();
     store = keep(openStore());
-    keep(JobScheduler.start(store.dataSource(), List.of()));
+    imports = keep(importService());
+    imports.declare(config.imports());
+    keep(
+        JobScheduler.start(
+            store.dataSource(),
+            TICK,
+            List.of(new JobScheduler.Tick("ferry-imports", imports::runDue))));
     api = keep(startApi());
     LOG.info("Ferry is ready: REST API on {}", apiUrl());
   }
@@ -85,6 +95,16 @@ final class FerryServer implements AutoCloseable {
     return server.connection();
   }
 
+  private ImportService importService() {
+    return new ImportService(
+        store.integrations(),
+        store.imports(),
+        store.runs(),
+        connection -> S3ObjectStore.connect(connection.orElse(s3)),
+        clock,
+        config.ingest().batchRecords());
+  }
+
   private DuckDbStore openStore() {
     RevisionPolicy policy =
         new RevisionPolicy(config.store().revisionWindow(), config.store().revisionMaxRecords());
@@ -99,7 +119,7 @@ final class FerryServer implements AutoCloseable {
                 config.server().port(),
                 config.server().authToken(),
                 this::status,
-                store.records()),
+                new ApiServer.Jobs(store, imports)),
         "REST API",
         config.server().port(),
         "--port");

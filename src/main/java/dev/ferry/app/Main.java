@@ -1,6 +1,9 @@
 package dev.ferry.app;
 
 import dev.ferry.cli.CliException;
+import dev.ferry.cli.ImportCommand;
+import dev.ferry.cli.RecordsCommand;
+import dev.ferry.cli.RunsCommand;
 import dev.ferry.cli.StatusCommand;
 import dev.ferry.config.ConfigException;
 import java.io.PrintWriter;
@@ -16,6 +19,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServerCommand.class,
       StatusCommand.class,
+      ImportCommand.class,
+      RunsCommand.class,
+      RecordsCommand.class,
       PolicyCommand.class,
       CheckCommand.class,
       CommandLine.HelpCommand.class

@@ -1,6 +1,7 @@
 package dev.ferry.http;
 
-import dev.ferry.store.RecordStore;
+import dev.ferry.ingest.ImportService;
+import dev.ferry.store.Store;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -27,20 +28,21 @@ public final class ApiServer implements AutoCloseable {
    *     Bearer <token>}
    */
   public static ApiServer start(
-      String host,
-      int port,
-      Optional<String> authToken,
-      Supplier<ServerStatus> status,
-      RecordStore records) {
+      String host, int port, Optional<String> authToken, Supplier<ServerStatus> status, Jobs jobs) {
     Javalin javalin =
         Javalin.create(
             config -> {
               configure(config, authToken, status);
-              RecordsRoutes.install(config.routes, records);
+              RecordsRoutes.install(config.routes, jobs.store());
+              ImportRoutes.install(config.routes, jobs.imports());
+              RunsRoutes.install(config.routes, jobs.store().runs(), jobs.imports());
             });
     javalin.start(host, port);
     return new ApiServer(javalin);
   }
+
+  /** What the API serves: the store's ports and the jobs built on them. */
+  public record Jobs(Store store, ImportService imports) {}
 
   public int port() {
     return javalin.port();

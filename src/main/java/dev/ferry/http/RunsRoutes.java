@@ -30,9 +30,7 @@ final class RunsRoutes {
 
   private void list(Context ctx) {
     int limit = Queries.limit(ctx, 20, 1000);
-    String integration =
-        Optional.ofNullable(ctx.queryParam("integration"))
-            .orElseThrow(() -> new ApiException(400, "Query parameter integration is required"));
+    Optional<String> integration = Optional.ofNullable(ctx.queryParam("integration"));
     ctx.json(runs.list(integration, limit).stream().map(this::json).toList());
   }
 

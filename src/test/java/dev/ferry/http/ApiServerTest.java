@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.ingest.ImportService;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.duckdb.DuckDbStore;
 import java.io.IOException;
@@ -189,7 +190,17 @@ class ApiServerTest {
   }
 
   private void start(Optional<String> token, Supplier<ServerStatus> status) {
-    server = ApiServer.start("127.0.0.1", 0, token, status, store.records());
+    ImportService imports =
+        new ImportService(
+            store.integrations(),
+            store.imports(),
+            store.runs(),
+            connection -> {
+              throw new IllegalStateException("no S3 in this test");
+            },
+            Clock.systemUTC(),
+            1000);
+    server = ApiServer.start("127.0.0.1", 0, token, status, new ApiServer.Jobs(store, imports));
   }
 
   private HttpResponse<String> get(String path, Optional<String> token)
