@@ -64,6 +64,7 @@ final class FerryServer implements AutoCloseable {
     LOG.info("Starting Ferry {} with {}", FerryVersion.current(), config.describe());
     s3 = startS3();
     store = keep(openStore());
+    InterruptedRuns.fail(store.runs());
     imports = keep(importService());
     imports.declare(config.imports());
     keep(

@@ -1,6 +1,7 @@
 package dev.ferry.ingest;
 
 import dev.ferry.event.Record;
+import dev.ferry.faults.CrashPoints;
 import dev.ferry.ingest.FileOutcome.Result;
 import dev.ferry.ingest.csv.CsvFileException;
 import dev.ferry.ingest.csv.CsvRecordReader;
@@ -104,6 +105,7 @@ final class FileImport {
       rowsRead++;
       if (row instanceof ParsedRow.Accepted accepted) {
         add(accepted);
+        CrashPoints.reach("row-read");
       } else if (row instanceof ParsedRow.Rejected rejection) {
         if (failsTheFile(rejection)) {
           return failFile("line " + rejection.line() + ": " + rejection.reason());
@@ -192,7 +194,9 @@ final class FileImport {
             rejectedCount + rejected.size(),
             destination,
             error);
+    CrashPoints.reach("before-commit");
     context.ledger().commit(List.copyOf(records), List.copyOf(rejected), progress);
+    CrashPoints.reach("after-commit");
     context.progress().advance(id.key(), reader.offset() - bytesRead(), 0);
     imported += records.size();
     rejectedCount += rejected.size();

@@ -3,6 +3,7 @@ package dev.ferry.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.faults.CrashPoints;
 import dev.ferry.ingest.ImportDefinitions.Secrets;
 import dev.ferry.ingest.ImportException.Reason;
 import dev.ferry.objectstore.ObjectStore;
@@ -184,7 +185,9 @@ public final class ImportService implements AutoCloseable {
               runId,
               deadline,
               progress);
+      CrashPoints.reach("run-started");
       new ImportRun(context).run(outcomes);
+      CrashPoints.reach("before-run-finish");
       runs.finish(
           runId,
           RunReport.status(outcomes),

@@ -1,5 +1,6 @@
 package dev.ferry.ingest;
 
+import dev.ferry.faults.CrashPoints;
 import dev.ferry.objectstore.ObjectWriter;
 import dev.ferry.store.ImportLedger.FileProgress;
 import dev.ferry.store.ImportLedger.Stage;
@@ -18,17 +19,22 @@ final class Mover {
     String bucket = context.bucket();
     String source = finished.file().key();
     String destination = finished.destination().orElseThrow();
+    CrashPoints.reach("before-move");
     if (finished.stage() == Stage.FAILED) {
       write(
           context, destination + DestinationKeys.ERROR_SUFFIX, finished.error().orElse("") + "\n");
     } else if (finished.stage() == Stage.COMPLETED && finished.rowsRejected() > 0) {
       writeRejects(context, finished, destination + DestinationKeys.REJECTS_SUFFIX);
     }
+    CrashPoints.reach("after-report-file");
     if (finished.stage() != Stage.MOVED && context.objects().exists(bucket, source)) {
       context.objects().copy(bucket, source, destination);
+      CrashPoints.reach("after-copy");
       context.objects().delete(bucket, source);
+      CrashPoints.reach("after-delete");
     }
     context.ledger().commit(List.of(), List.of(), withStage(finished, Stage.MOVED));
+    CrashPoints.reach("after-moved");
   }
 
   /**

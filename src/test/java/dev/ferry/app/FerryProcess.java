@@ -34,9 +34,16 @@ final class FerryProcess implements AutoCloseable {
   }
 
   static FerryProcess start(Path workDir, Map<String, String> env, String... args) {
+    return start(workDir, env, List.of(), args);
+  }
+
+  /** Starts with extra JVM options, e.g. {@code -Dferry.crash-at=after-copy}. */
+  static FerryProcess start(
+      Path workDir, Map<String, String> env, List<String> jvmOptions, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());

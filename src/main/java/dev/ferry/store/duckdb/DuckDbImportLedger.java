@@ -1,5 +1,6 @@
 package dev.ferry.store.duckdb;
 
+import dev.ferry.faults.CrashPoints;
 import dev.ferry.store.Appended;
 import dev.ferry.store.ImportLedger;
 import dev.ferry.store.SourcedRecord;
@@ -52,6 +53,7 @@ final class DuckDbImportLedger implements ImportLedger {
         "commit " + batch.size() + " records of " + progress.file().key(),
         connection -> {
           Appended appended = records.appendIn(connection, batch, null);
+          CrashPoints.reach("mid-transaction");
           insertRejected(connection, progress.file(), rejected);
           upsert(connection, progress);
           return appended;
