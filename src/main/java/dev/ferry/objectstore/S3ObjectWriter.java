@@ -4,10 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * Buffers one part in memory. Below the part size, {@code close()} sends a single PUT; once the
@@ -29,6 +31,7 @@ final class S3ObjectWriter extends ObjectWriter {
   private final List<CompletedPart> parts = new ArrayList<>();
   private byte[] buffer;
   private int count;
+  private long uploaded;
   private String uploadId;
   private State state = State.OPEN;
 
@@ -84,9 +87,20 @@ final class S3ObjectWriter extends ObjectWriter {
     state = State.ABORTED;
     buffer = null;
     if (uploadId != null) {
+      abortUpload();
+    }
+  }
+
+  /** A retried abort whose first attempt went through finds no upload: it is gone either way. */
+  private void abortUpload() {
+    try {
       call(
           "abort upload of",
           () -> client.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)));
+    } catch (ObjectNotFoundException e) {
+      if (!MultipartCompletion.isNoSuchUpload(e)) {
+        throw e;
+      }
     }
   }
 
@@ -121,6 +135,7 @@ final class S3ObjectWriter extends ObjectWriter {
                         RequestBody.fromInputStream(bufferedBytes(), count)))
             .eTag();
     parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+    uploaded += count;
     count = 0;
   }
 
@@ -128,15 +143,34 @@ final class S3ObjectWriter extends ObjectWriter {
     if (count > 0 || parts.isEmpty()) {
       sendPart();
     }
-    call(
-        "complete upload of",
-        () ->
-            client.completeMultipartUpload(
+    AtomicInteger attempts = new AtomicInteger();
+    try {
+      call(
+          "complete upload of",
+          () -> {
+            attempts.incrementAndGet();
+            return client.completeMultipartUpload(
                 r ->
                     r.bucket(bucket)
                         .key(key)
                         .uploadId(uploadId)
-                        .multipartUpload(m -> m.parts(parts))));
+                        .multipartUpload(m -> m.parts(parts)));
+          });
+    } catch (ObjectNotFoundException e) {
+      if (attempts.get() < 2 || !MultipartCompletion.isNoSuchUpload(e) || !completedEarlier()) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * An earlier attempt whose response was lost may have completed the upload; then the object is
+   * there with our size and the multipart ETag of our parts.
+   */
+  private boolean completedEarlier() {
+    HeadObjectResponse head =
+        call("check upload of", () -> client.headObject(r -> r.bucket(bucket).key(key)));
+    return head.contentLength() == uploaded && MultipartCompletion.etagMatches(head.eTag(), parts);
   }
 
   private ByteArrayInputStream bufferedBytes() {
