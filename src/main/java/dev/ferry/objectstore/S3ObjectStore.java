@@ -35,7 +35,9 @@ public final class S3ObjectStore implements ObjectStore {
     this.owned = owned;
   }
 
-  /** Connects with the standard retry policy (4 attempts, exponential backoff from 200 ms). */
+  /**
+   * Connects with the standard retry policy (8 attempts, exponential backoff from 200 ms to 5 s).
+   */
   public static S3ObjectStore connect(S3Connection connection) {
     return connect(connection, Retrier.standard());
   }

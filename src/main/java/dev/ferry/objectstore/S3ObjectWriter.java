@@ -1,15 +1,19 @@
 package dev.ferry.objectstore;
 
 import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Buffers one part in memory. Below the part size, {@code close()} sends a single PUT; once the
@@ -31,7 +35,7 @@ final class S3ObjectWriter extends ObjectWriter {
   private final List<CompletedPart> parts = new ArrayList<>();
   private byte[] buffer;
   private int count;
-  private long uploaded;
+  private final MultipartCompletion completion = new MultipartCompletion();
   private String uploadId;
   private State state = State.OPEN;
 
@@ -135,7 +139,7 @@ final class S3ObjectWriter extends ObjectWriter {
                         RequestBody.fromInputStream(bufferedBytes(), count)))
             .eTag();
     parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-    uploaded += count;
+    completion.add(buffer, count);
     count = 0;
   }
 
@@ -145,17 +149,7 @@ final class S3ObjectWriter extends ObjectWriter {
     }
     AtomicInteger attempts = new AtomicInteger();
     try {
-      call(
-          "complete upload of",
-          () -> {
-            attempts.incrementAndGet();
-            return client.completeMultipartUpload(
-                r ->
-                    r.bucket(bucket)
-                        .key(key)
-                        .uploadId(uploadId)
-                        .multipartUpload(m -> m.parts(parts)));
-          });
+      call("complete upload of", () -> completeAttempt(attempts.incrementAndGet()));
     } catch (ObjectNotFoundException e) {
       if (attempts.get() < 2 || !MultipartCompletion.isNoSuchUpload(e) || !completedEarlier()) {
         throw e;
@@ -164,13 +158,41 @@ final class S3ObjectWriter extends ObjectWriter {
   }
 
   /**
-   * An earlier attempt whose response was lost may have completed the upload; then the object is
-   * there with our size and the multipart ETag of our parts.
+   * Before a retry, checks whether the attempt whose response was lost completed the upload after
+   * all: then the object is there with our size and ETag (see {@link MultipartCompletion}).
+   * Completing again would find no upload.
    */
+  private Object completeAttempt(int attempt) {
+    if (attempt > 1 && completedEarlier()) {
+      abortQuietly();
+      return null;
+    }
+    return client.completeMultipartUpload(
+        r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+  }
+
   private boolean completedEarlier() {
-    HeadObjectResponse head =
-        call("check upload of", () -> client.headObject(r -> r.bucket(bucket).key(key)));
-    return head.contentLength() == uploaded && MultipartCompletion.etagMatches(head.eTag(), parts);
+    try {
+      HeadObjectResponse head = client.headObject(r -> r.bucket(bucket).key(key));
+      return completion.isOurs(head.contentLength(), head.eTag(), parts);
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** An identical object already there: the upload, if it still exists, is no longer needed. */
+  private void abortQuietly() {
+    try {
+      client.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+    } catch (SdkException | UncheckedIOException e) {
+      // most likely the upload is gone because it completed; a leftover expires with the bucket's
+      // lifecycle rule for incomplete uploads
+    }
   }
 
   private ByteArrayInputStream bufferedBytes() {

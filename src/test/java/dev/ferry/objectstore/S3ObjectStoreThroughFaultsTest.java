@@ -2,6 +2,7 @@ package dev.ferry.objectstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.testing.Fault;
 import dev.ferry.testing.FaultyProxy;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,5 +192,47 @@ class S3ObjectStoreThroughFaultsTest {
       stream.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(sha.digest());
+  }
+
+  @Test
+  void aCompleteRetriedAfterItsResponseWasLostSucceedsWhenTheObjectIsOurs() throws Exception {
+    AtomicBoolean first = new AtomicBoolean(true);
+    try (FaultyProxy proxy =
+            FaultyProxy.to(server.endpoint())
+                .rate(1)
+                .only(Fault.RESET_BEFORE_RESPONSE)
+                .onlyWhen(request -> isComplete(request) && first.getAndSet(false))
+                .start();
+        ObjectStore store = storeThrough(proxy)) {
+      store.createBucket("lost-complete");
+      String written = write(store, "lost-complete", "object", 12 * 1024 * 1024, 7);
+
+      assertThat(proxy.injected(Fault.RESET_BEFORE_RESPONSE)).isEqualTo(1);
+      assertThat(rawDigest("lost-complete", "object")).isEqualTo(written);
+    }
+  }
+
+  @Test
+  void aReadResumesAfterTheConnectionDropsMidBody() throws Exception {
+    AtomicBoolean first = new AtomicBoolean(true);
+    try (FaultyProxy proxy =
+            FaultyProxy.to(server.endpoint())
+                .rate(1)
+                .only(Fault.RESET_MID_BODY)
+                .onlyWhen(request -> request.method().equals("GET") && first.getAndSet(false))
+                .start();
+        ObjectStore store = storeThrough(proxy)) {
+      proxy.disable();
+      store.createBucket("mid-body");
+      String written = write(store, "mid-body", "object", 3 * 1024 * 1024, 8);
+      proxy.enable();
+
+      assertThat(digest(store.open("mid-body", "object", 0))).isEqualTo(written);
+      assertThat(proxy.injected(Fault.RESET_MID_BODY)).isEqualTo(1);
+    }
+  }
+
+  private static boolean isComplete(FaultyProxy.Request request) {
+    return request.method().equals("POST") && request.query().startsWith("uploadId=");
   }
 }

@@ -34,6 +34,7 @@ final class ProxyConnection implements Runnable {
   @Override
   public void run() {
     try {
+      client.setTcpNoDelay(true);
       in = new BufferedInputStream(client.getInputStream());
       out = new BufferedOutputStream(client.getOutputStream());
       while (serveOne()) {
@@ -107,27 +108,34 @@ final class ProxyConnection implements Runnable {
     return !request.hasToken("Connection", "close");
   }
 
-  /** Forwards, then relays {@code halves} halves of the response body (0 or 1) and resets. */
+  /**
+   * Forwards, then resets. The target's response is read to its end first, before resetting or
+   * (with {@code halves} 1) after relaying half of it, so the target finishes what it was asked:
+   * S3Proxy abandons a CompleteMultipartUpload whose client goes away, where S3 would not.
+   */
   private boolean resetAfter(HttpHead request, byte[] body, int halves) throws IOException {
     exchange(
         request,
         body,
-        (head, response) -> {
-          if (halves > 0) {
-            relayHalf(request, head, response);
-          }
-          return false;
-        });
+        (head, response) ->
+            halves > 0 ? relayHalf(request, head, response) : discard(request, head, response));
     reset();
     return false;
   }
 
-  private void relayHalf(HttpHead request, HttpHead head, InputStream response) throws IOException {
+  /** Relays the head and half a body of known length, then reads the rest without relaying. */
+  private boolean relayHalf(HttpHead request, HttpHead head, InputStream response)
+      throws IOException {
     head.writeTo(out);
-    if (Bodies.responseFraming(request.method(), head) == Framing.LENGTH) {
-      Bodies.copyExactly(response, out, head.contentLength() / 2);
+    if (Bodies.responseFraming(request.method(), head) != Framing.LENGTH) {
+      out.flush();
+      return discard(request, head, response);
     }
+    long half = head.contentLength() / 2;
+    Bodies.copyExactly(response, out, half);
     out.flush();
+    Bodies.copyExactly(response, OutputStream.nullOutputStream(), head.contentLength() - half);
+    return false;
   }
 
   private boolean stallAfter(HttpHead request, byte[] body) throws IOException {
@@ -176,6 +184,7 @@ final class ProxyConnection implements Runnable {
     proxy.track(upstream);
     try {
       upstream.setSoTimeout(UPSTREAM_TIMEOUT_MILLIS);
+      upstream.setTcpNoDelay(true);
       send(upstream, request, body);
       InputStream response = new BufferedInputStream(upstream.getInputStream());
       HttpHead head = HttpHead.read(response).orElseThrow(() -> new EOFException("No response"));
