@@ -32,11 +32,6 @@ public enum Fault {
     this.message = message;
   }
 
-  /** Whether the target sees the request before the fault hits. */
-  boolean forwards() {
-    return status == 0;
-  }
-
   int status() {
     return status;
   }
