@@ -32,8 +32,13 @@ final class Retrier {
     this.sleeper = sleeper;
   }
 
+  /**
+   * 8 attempts, backoff from 200 ms doubling to at most 5 s (about 16 s of waiting in all). With 4
+   * attempts a call fails for good with probability 10^-4 when 10 % of requests fail, so a job of a
+   * thousand calls failed about one time in ten; with 8 the odds are 10^-8 per call.
+   */
   static Retrier standard() {
-    return new Retrier(4, Duration.ofMillis(200), Duration.ofSeconds(5), REAL_SLEEP);
+    return new Retrier(8, Duration.ofMillis(200), Duration.ofSeconds(5), REAL_SLEEP);
   }
 
   int maxAttempts() {

@@ -1,6 +1,5 @@
 package dev.ferry.objectstore;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -25,9 +24,6 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
  */
 final class S3Clients {
 
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
-
   private S3Clients() {}
 
   static S3Client create(S3Connection connection) {
@@ -50,8 +46,8 @@ final class S3Clients {
             .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
             .httpClientBuilder(
                 ApacheHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(SOCKET_TIMEOUT)
+                    .connectionTimeout(connection.connectTimeout())
+                    .socketTimeout(connection.socketTimeout())
                     .maxConnections(64));
     connection.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();

@@ -3,6 +3,7 @@ package dev.ferry.objectstore;
 import dev.ferry.objectstore.ObjectStoreException.Retry;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -47,12 +48,15 @@ final class S3Errors {
     return status >= 500 || status == 429 || status == 408 ? Retry.CAN_HELP : Retry.CANNOT_HELP;
   }
 
+  /** Dropped connections, timeouts, and response bodies cut short (XML that ends early). */
   private static Retry retryFor(Throwable error) {
     if (error instanceof SdkException sdk && sdk.retryable()) {
       return Retry.CAN_HELP;
     }
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof IOException || t instanceof ApiCallAttemptTimeoutException) {
+      if (t instanceof IOException
+          || t instanceof ApiCallAttemptTimeoutException
+          || t instanceof XMLStreamException) {
         return Retry.CAN_HELP;
       }
     }

@@ -1,6 +1,7 @@
 package dev.ferry.objectstore;
 
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,9 @@ public final class S3ObjectStore implements ObjectStore {
     this.owned = owned;
   }
 
-  /** Connects with the standard retry policy (4 attempts, exponential backoff from 200 ms). */
+  /**
+   * Connects with the standard retry policy (8 attempts, exponential backoff from 200 ms to 5 s).
+   */
   public static S3ObjectStore connect(S3Connection connection) {
     return connect(connection, Retrier.standard());
   }
@@ -176,10 +179,14 @@ public final class S3ObjectStore implements ObjectStore {
     return retrier.call(() -> translated(verb, bucket, key, call));
   }
 
+  /**
+   * Runs one SDK call, translating its failure. A connection dropped while the SDK parses a
+   * response body surfaces as an {@link UncheckedIOException}, not an {@link SdkException}.
+   */
   static <T> T translated(String verb, String bucket, String key, Supplier<T> call) {
     try {
       return call.get();
-    } catch (SdkException e) {
+    } catch (SdkException | UncheckedIOException e) {
       throw S3Errors.translate(verb, bucket, key, e);
     }
   }

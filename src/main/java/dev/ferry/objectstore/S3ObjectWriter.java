@@ -1,13 +1,19 @@
 package dev.ferry.objectstore;
 
 import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Buffers one part in memory. Below the part size, {@code close()} sends a single PUT; once the
@@ -29,6 +35,7 @@ final class S3ObjectWriter extends ObjectWriter {
   private final List<CompletedPart> parts = new ArrayList<>();
   private byte[] buffer;
   private int count;
+  private final MultipartCompletion completion = new MultipartCompletion();
   private String uploadId;
   private State state = State.OPEN;
 
@@ -84,9 +91,20 @@ final class S3ObjectWriter extends ObjectWriter {
     state = State.ABORTED;
     buffer = null;
     if (uploadId != null) {
+      abortUpload();
+    }
+  }
+
+  /** A retried abort whose first attempt went through finds no upload: it is gone either way. */
+  private void abortUpload() {
+    try {
       call(
           "abort upload of",
           () -> client.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)));
+    } catch (ObjectNotFoundException e) {
+      if (!MultipartCompletion.isNoSuchUpload(e)) {
+        throw e;
+      }
     }
   }
 
@@ -121,6 +139,7 @@ final class S3ObjectWriter extends ObjectWriter {
                         RequestBody.fromInputStream(bufferedBytes(), count)))
             .eTag();
     parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+    completion.add(buffer, count);
     count = 0;
   }
 
@@ -128,15 +147,52 @@ final class S3ObjectWriter extends ObjectWriter {
     if (count > 0 || parts.isEmpty()) {
       sendPart();
     }
-    call(
-        "complete upload of",
-        () ->
-            client.completeMultipartUpload(
-                r ->
-                    r.bucket(bucket)
-                        .key(key)
-                        .uploadId(uploadId)
-                        .multipartUpload(m -> m.parts(parts))));
+    AtomicInteger attempts = new AtomicInteger();
+    try {
+      call("complete upload of", () -> completeAttempt(attempts.incrementAndGet()));
+    } catch (ObjectNotFoundException e) {
+      if (attempts.get() < 2 || !MultipartCompletion.isNoSuchUpload(e) || !completedEarlier()) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Before a retry, checks whether the attempt whose response was lost completed the upload after
+   * all: then the object is there with our size and ETag (see {@link MultipartCompletion}).
+   * Completing again would find no upload.
+   */
+  private Object completeAttempt(int attempt) {
+    if (attempt > 1 && completedEarlier()) {
+      abortQuietly();
+      return null;
+    }
+    return client.completeMultipartUpload(
+        r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+  }
+
+  private boolean completedEarlier() {
+    try {
+      HeadObjectResponse head = client.headObject(r -> r.bucket(bucket).key(key));
+      return completion.isOurs(head.contentLength(), head.eTag(), parts);
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** An identical object already there: the upload, if it still exists, is no longer needed. */
+  private void abortQuietly() {
+    try {
+      client.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+    } catch (SdkException | UncheckedIOException e) {
+      // most likely the upload is gone because it completed; a leftover expires with the bucket's
+      // lifecycle rule for incomplete uploads
+    }
   }
 
   private ByteArrayInputStream bufferedBytes() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,27 @@ class S3ConnectionTest {
     assertThat(connection.pathStyle()).isTrue();
     assertThat(connection.region()).isEqualTo("us-east-1");
     assertThat(connection.partSize()).isEqualTo(8L * 1024 * 1024);
+  }
+
+  @Test
+  void timeoutsDefaultToTenSecondsToConnectAndSixtyBetweenResponseBytes() {
+    S3Connection connection = S3Connection.endpoint(URI.create("http://127.0.0.1:9000"), keys);
+
+    assertThat(connection.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(connection.socketTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(connection.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)))
+        .extracting(S3Connection::connectTimeout, S3Connection::socketTimeout)
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+  }
+
+  @Test
+  void rejectsATimeoutThatIsNotPositive() {
+    assertThatThrownBy(
+            () ->
+                S3Connection.aws("us-east-1", keys)
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Socket timeout must be positive: PT0S");
   }
 
   @Test
