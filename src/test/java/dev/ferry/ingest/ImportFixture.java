@@ -3,6 +3,7 @@ package dev.ferry.ingest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.objectstore.EmbeddedS3;
+import dev.ferry.objectstore.S3Connection;
 import dev.ferry.objectstore.S3ObjectStore;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.duckdb.DuckDbStore;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -45,6 +47,14 @@ final class ImportFixture implements AutoCloseable {
   final ImportService imports;
 
   ImportFixture(Path dir, int batchRecords) {
+    this(dir, batchRecords, Function.identity());
+  }
+
+  /**
+   * @param route how Ferry reaches the embedded S3, e.g. through a faulty proxy; the raw client
+   *     always talks to it directly
+   */
+  ImportFixture(Path dir, int batchRecords, Function<S3Connection, S3Connection> route) {
     s3 = EmbeddedS3.start(dir.resolve("s3"), "127.0.0.1", 0, EmbeddedS3.generateKeys());
     raw = rawClient(s3);
     raw.createBucket(b -> b.bucket(BUCKET));
@@ -54,7 +64,7 @@ final class ImportFixture implements AutoCloseable {
             store.integrations(),
             store.imports(),
             store.runs(),
-            connection -> S3ObjectStore.connect(connection.orElse(s3.connection())),
+            connection -> S3ObjectStore.connect(route.apply(connection.orElse(s3.connection()))),
             clock,
             batchRecords);
   }
