@@ -1,0 +1,32 @@
+package dev.ferry.store.duckdb;
+
+import dev.ferry.store.ImportLedgerContract;
+import dev.ferry.store.MutableClock;
+import dev.ferry.store.RevisionPolicy;
+import dev.ferry.store.Store;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbImportLedgerTest extends ImportLedgerContract {
+  @TempDir Path directory;
+
+  @Override
+  protected Store open(MutableClock clock, RevisionPolicy policy) {
+    return DuckDbStore.open(directory.resolve("ferry.duckdb"), clock, policy);
+  }
+
+  @Override
+  protected void breakLedgerWrites(Store store) {
+    execute(store, "ALTER TABLE import_files RENAME TO import_files_away");
+  }
+
+  private static void execute(Store store, String sql) {
+    try (var connection = ((DuckDbStore) store).dataSource().getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
