@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.objectstore.EmbeddedS3;
 import dev.ferry.objectstore.S3Credentials.StaticKeys;
+import dev.ferry.testing.RawS3;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,11 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code ferry check} in its own JVM, credentials from the AWS environment variables. */
@@ -27,17 +23,7 @@ class CheckCommandTest {
   @BeforeEach
   void startS3() {
     s3 = EmbeddedS3.start(dir.resolve("s3"), "127.0.0.1", 0, EmbeddedS3.generateKeys());
-    raw =
-        S3Client.builder()
-            .endpointOverride(s3.endpoint())
-            .region(Region.US_EAST_1)
-            .forcePathStyle(true)
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(s3.keys().accessKey(), s3.keys().secretKey())))
-            .build();
+    raw = RawS3.client(s3.endpoint(), s3.keys().accessKey(), s3.keys().secretKey());
     raw.createBucket(b -> b.bucket("incoming"));
   }
 

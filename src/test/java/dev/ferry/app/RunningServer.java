@@ -1,14 +1,10 @@
 package dev.ferry.app;
 
+import dev.ferry.testing.RawS3;
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** What a started {@code ferry server} printed: where its API and embedded S3 are, and the keys. */
@@ -26,15 +22,7 @@ record RunningServer(URI api, URI s3, String accessKey, String secretKey) {
 
   /** A raw SDK client, independent of Ferry's object store code, as the AWS CLI would be. */
   S3Client rawS3() {
-    return S3Client.builder()
-        .endpointOverride(s3)
-        .region(Region.US_EAST_1)
-        .forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-        .build();
+    return RawS3.client(s3, accessKey, secretKey);
   }
 
   private static URI url(String line) {

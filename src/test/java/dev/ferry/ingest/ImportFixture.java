@@ -7,6 +7,7 @@ import dev.ferry.objectstore.S3Connection;
 import dev.ferry.objectstore.S3ObjectStore;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.duckdb.DuckDbStore;
+import dev.ferry.testing.RawS3;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,12 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -70,16 +66,7 @@ final class ImportFixture implements AutoCloseable {
   }
 
   static S3Client rawClient(EmbeddedS3 s3) {
-    return S3Client.builder()
-        .endpointOverride(s3.endpoint())
-        .region(Region.US_EAST_1)
-        .forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(s3.keys().accessKey(), s3.keys().secretKey())))
-        .build();
+    return RawS3.client(s3.endpoint(), s3.keys().accessKey(), s3.keys().secretKey());
   }
 
   ImportDefinition create(Map<String, Object> settings) {
