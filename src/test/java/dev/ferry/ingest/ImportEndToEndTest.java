@@ -184,6 +184,34 @@ class ImportEndToEndTest {
         .hasMessage("Invalid setting files-per-run = '0': must be between 1 and 10000");
   }
 
+  @Test
+  void scheduledRunsStartOncePerIntervalAndOnceAfterDowntime() throws Exception {
+    fixture.upload("in/accounts.csv", "Identity,Timestamp,Event\nann,1700000000,A\n");
+    fixture.create(settings("every", "1h"));
+
+    fixture.imports.runDue();
+    assertThat(awaitRuns(1)).hasSize(1);
+    fixture.imports.runDue();
+    fixture.clock.advance(Duration.ofMinutes(59));
+    fixture.imports.runDue();
+    assertThat(awaitRuns(1)).hasSize(1);
+
+    fixture.clock.advance(Duration.ofHours(5));
+    fixture.imports.runDue();
+    fixture.imports.runDue();
+    assertThat(awaitRuns(2)).hasSize(2);
+  }
+
+  private java.util.List<Run> awaitRuns(int count) throws InterruptedException {
+    while (true) {
+      java.util.List<Run> runs = fixture.store.runs().list("accounts", 10);
+      if (runs.size() >= count && runs.stream().noneMatch(r -> r.status() == RunStatus.RUNNING)) {
+        return runs;
+      }
+      Thread.sleep(20);
+    }
+  }
+
   private Run runNow() throws InterruptedException {
     long id = fixture.imports.runAndWait("accounts");
     return fixture.store.runs().find(id).orElseThrow();
