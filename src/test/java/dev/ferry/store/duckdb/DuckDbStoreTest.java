@@ -105,7 +105,8 @@ class DuckDbStoreTest {
               "3|V3__scheduled_tasks.sql",
               "4|V4__records_for_bulk_loading.sql",
               "5|V5__checkpoints_by_object_version.sql",
-              "6|V6__integrations.sql");
+              "6|V6__integrations.sql",
+              "7|V7__import_ledger.sql");
     }
   }
 
