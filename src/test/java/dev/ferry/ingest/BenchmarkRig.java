@@ -40,7 +40,10 @@ final class BenchmarkRig implements AutoCloseable {
     s3 = EmbeddedS3.start(dir.resolve("s3"), "127.0.0.1", 0, keys(dir));
     store =
         DuckDbStore.open(dir.resolve("ferry.duckdb"), Clock.systemUTC(), RevisionPolicy.DEFAULT);
-    batchRecords = ConfigLoader.load(Optional.empty(), Map.of()).ingest().batchRecords();
+    batchRecords =
+        Integer.getInteger(
+            "bench.batch-records",
+            ConfigLoader.load(Optional.empty(), Map.of()).ingest().batchRecords());
     imports =
         new ImportService(
             store.integrations(),

@@ -63,7 +63,7 @@ public final class ImportBenchmark {
       long start = System.nanoTime();
       rig.upload(csv);
       System.out.printf("upload to embedded S3: %.2f s%n", seconds(start));
-      System.out.printf("batch size (default ingest.batch-records): %,d%n", rig.batchRecords);
+      System.out.printf("batch size (ingest.batch-records): %,d%n", rig.batchRecords);
       double imported = timedImport(rig, rows);
       print("end-to-end import (S3 -> DuckDB)", rows, bytes, imported);
       double reference = Reference.load(rig, csv);

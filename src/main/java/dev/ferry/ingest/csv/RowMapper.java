@@ -2,12 +2,12 @@ package dev.ferry.ingest.csv;
 
 import dev.ferry.event.Alias;
 import dev.ferry.event.Event;
+import dev.ferry.event.OrderedProperties;
 import dev.ferry.event.Record;
 import dev.ferry.event.SetProperties;
 import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +15,14 @@ import java.util.Map;
 final class RowMapper {
   private final HeaderMapping mapping;
   private final ImportFormat format;
+  private final String[] names;
+  private final String[] values;
 
   RowMapper(HeaderMapping mapping, ImportFormat format) {
     this.mapping = mapping;
     this.format = format;
+    this.names = new String[mapping.propertyCount()];
+    this.values = new String[mapping.propertyCount()];
   }
 
   ParsedRow map(RowParser row) {
@@ -90,13 +94,14 @@ final class RowMapper {
   }
 
   private Map<String, String> properties(RowParser row) throws CharacterCodingException {
-    var properties = new LinkedHashMap<String, String>();
+    int count = 0;
     for (int i = 0; i < mapping.propertyCount(); i++) {
       String value = cellAt(row, mapping.propertyColumn(i));
       if (!value.isEmpty()) {
-        properties.put(mapping.propertyName(i), value);
+        names[count] = mapping.propertyName(i);
+        values[count++] = value;
       }
     }
-    return properties;
+    return OrderedProperties.of(names, values, count);
   }
 }

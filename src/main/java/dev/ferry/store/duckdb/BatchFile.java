@@ -2,6 +2,7 @@ package dev.ferry.store.duckdb;
 
 import dev.ferry.event.Alias;
 import dev.ferry.event.Event;
+import dev.ferry.event.Kind;
 import dev.ferry.event.Record;
 import dev.ferry.event.SetProperties;
 import dev.ferry.store.Source;
@@ -23,17 +24,20 @@ import java.util.Map;
  * The bulk path into {@code records}: the batch is written to a temporary delimited file (see
  * {@link RowBuffer}) and loaded with DuckDB's parallel {@code read_csv} in the caller's
  * transaction, several times faster than the appender. Sources are written as an index into the
- * batch's distinct sources, which go into the statement as literals.
+ * batch's distinct sources, which go into the statement as literals. Columns the statement can
+ * derive are not written: the kind (from which of event name and second identity is set) and the
+ * revision (from the sequence, as revisions are runs of sequences).
  */
 final class BatchFile {
   private static final String COLUMNS =
-      "{'sequence': 'BIGINT', 'revision': 'BIGINT', 'kind': 'VARCHAR', 'identity': 'VARCHAR',"
+      "{'sequence': 'BIGINT', 'identity': 'VARCHAR',"
           + " 'second_identity': 'VARCHAR', 'event_name': 'VARCHAR', 'ts': 'BIGINT',"
           + " 'properties': 'VARCHAR', 'source': 'INTEGER', 'line': 'BIGINT'}";
 
   private final Path file;
   private final List<Source> sources = new ArrayList<>();
   private final Map<Source, Integer> sourceIndex = new HashMap<>();
+  private final List<long[]> revisionRuns = new ArrayList<>();
 
   BatchFile(Path file) {
     this.file = file;
@@ -47,8 +51,9 @@ final class BatchFile {
     try (var out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       var rows = new RowBuffer(out);
       for (int i = 0; i < batch.size(); i++) {
-        row(rows, firstSequence + i, revisions[i], batch.get(i));
+        row(rows, firstSequence + i, batch.get(i));
       }
+      keepRevisionRuns(firstSequence, revisions);
       rows.drain();
       return true;
     } catch (RowBuffer.UnencodableException e) {
@@ -60,14 +65,19 @@ final class BatchFile {
     }
   }
 
-  private void row(RowBuffer rows, long sequence, long revision, SourcedRecord sourced)
+  /** Keeps {first sequence, revision} of each run of equal revisions. */
+  private void keepRevisionRuns(long firstSequence, long[] revisions) {
+    for (int i = 0; i < revisions.length; i++) {
+      if (i == 0 || revisions[i] != revisions[i - 1]) {
+        revisionRuns.add(new long[] {firstSequence + i, revisions[i]});
+      }
+    }
+  }
+
+  private void row(RowBuffer rows, long sequence, SourcedRecord sourced)
       throws IOException, RowBuffer.UnencodableException {
     Record record = sourced.record();
     rows.number(sequence);
-    rows.delimiter();
-    rows.number(revision);
-    rows.delimiter();
-    rows.text(RecordRows.name(record.kind()));
     rows.delimiter();
     rows.text(record.identity());
     rows.delimiter();
@@ -118,10 +128,13 @@ final class BatchFile {
   }
 
   private String insert(Instant receivedAt) {
-    return "INSERT INTO records SELECT sequence, kind, identity, second_identity, event_name,"
-        + " epoch_ms(ts), properties, epoch_ms("
+    return "INSERT INTO records SELECT sequence, "
+        + kind()
+        + ", identity, second_identity, event_name, epoch_ms(ts), properties, epoch_ms("
         + receivedAt.toEpochMilli()
-        + "), revision, "
+        + "), "
+        + revision()
+        + ", "
         + list(Source::integration)
         + ", "
         + list(Source::runId)
@@ -139,6 +152,29 @@ final class BatchFile {
         + " columns = "
         + COLUMNS
         + ")";
+  }
+
+  private static String kind() {
+    return "CASE WHEN event_name IS NOT NULL THEN "
+        + literal(RecordRows.name(Kind.EVENT))
+        + " WHEN second_identity IS NOT NULL THEN "
+        + literal(RecordRows.name(Kind.ALIAS))
+        + " ELSE "
+        + literal(RecordRows.name(Kind.PROPERTIES))
+        + " END";
+  }
+
+  /** The revision of a sequence: the last run starting at or before it. */
+  private String revision() {
+    if (revisionRuns.size() == 1) {
+      return Long.toString(revisionRuns.get(0)[1]);
+    }
+    var sql = new StringBuilder("CASE");
+    for (int i = revisionRuns.size() - 1; i > 0; i--) {
+      long[] run = revisionRuns.get(i);
+      sql.append(" WHEN sequence >= ").append(run[0]).append(" THEN ").append(run[1]);
+    }
+    return sql.append(" ELSE ").append(revisionRuns.get(0)[1]).append(" END").toString();
   }
 
   private String list(java.util.function.Function<Source, String> part) {

@@ -1,5 +1,6 @@
 package dev.ferry.store.duckdb;
 
+import dev.ferry.event.OrderedProperties;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
@@ -97,6 +98,10 @@ final class RowBuffer {
 
   /** Writes {@code properties} as a JSON object, names and values in map order. */
   void json(Map<String, String> properties) throws IOException {
+    if (properties instanceof OrderedProperties ordered) {
+      json(ordered);
+      return;
+    }
     put('{');
     boolean first = true;
     for (var property : properties.entrySet()) {
@@ -107,6 +112,19 @@ final class RowBuffer {
       jsonString(property.getKey());
       put(':');
       jsonString(property.getValue());
+    }
+    put('}');
+  }
+
+  private void json(OrderedProperties properties) throws IOException {
+    put('{');
+    for (int i = 0; i < properties.size(); i++) {
+      if (i > 0) {
+        put(',');
+      }
+      jsonString(properties.name(i));
+      put(':');
+      jsonString(properties.value(i));
     }
     put('}');
   }
