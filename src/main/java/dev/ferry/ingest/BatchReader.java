@@ -3,7 +3,9 @@ package dev.ferry.ingest;
 import dev.ferry.event.Record;
 import dev.ferry.ingest.csv.CsvRecordReader;
 import dev.ferry.ingest.csv.ParsedRow;
+import dev.ferry.store.ImportLedger;
 import dev.ferry.store.ImportLedger.RejectedRow;
+import dev.ferry.store.PreparedBatch;
 import dev.ferry.store.Source;
 import dev.ferry.store.SourcedRecord;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.concurrent.SynchronousQueue;
  * them: while the store loads batch n, this parses batch n + 1. The hand-off holds nothing, so at
  * most two batches are in memory. Batches come out in file order, each with the reader's position
  * after its last row, so each commit still carries its own records, rejected rows and progress.
+ * Each batch is also encoded for the store ({@link ImportLedger#prepare}) on this thread.
  */
 final class BatchReader implements AutoCloseable {
 
@@ -32,7 +35,7 @@ final class BatchReader implements AutoCloseable {
    * @param last whether the file ends after this batch
    */
   record Batch(
-      List<SourcedRecord> records,
+      PreparedBatch records,
       List<RejectedRow> rejected,
       long rowsRead,
       long offset,
@@ -47,6 +50,7 @@ final class BatchReader implements AutoCloseable {
   record Thrown(Exception exception, long rowsRead) implements Item {}
 
   private final CsvRecordReader reader;
+  private final ImportLedger ledger;
   private final int batchRecords;
   private final Source source;
   private final boolean resumed;
@@ -64,8 +68,14 @@ final class BatchReader implements AutoCloseable {
    * @param resumed whether earlier runs committed part of the file
    */
   BatchReader(
-      CsvRecordReader reader, int batchRecords, Source source, long rowsRead, boolean resumed) {
+      CsvRecordReader reader,
+      ImportLedger ledger,
+      int batchRecords,
+      Source source,
+      long rowsRead,
+      boolean resumed) {
     this.reader = reader;
+    this.ledger = ledger;
     this.batchRecords = batchRecords;
     this.source = source;
     this.rowsRead = rowsRead;
@@ -81,15 +91,27 @@ final class BatchReader implements AutoCloseable {
   }
 
   private void produce() {
+    Item item;
+    do {
+      item = read();
+      if (!handOver(item)) {
+        return;
+      }
+      emitted = true;
+    } while (item instanceof Batch batch && !batch.last() && !stopped);
+  }
+
+  /** Hands {@code item} over; when stopped instead, releases it and returns false. */
+  private boolean handOver(Item item) {
     try {
-      Item item;
-      do {
-        item = read();
-        handOff.put(item);
-        emitted = true;
-      } while (item instanceof Batch batch && !batch.last() && !stopped);
+      handOff.put(item);
+      return true;
     } catch (InterruptedException e) {
+      if (item instanceof Batch batch) {
+        batch.records().close();
+      }
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -123,7 +145,8 @@ final class BatchReader implements AutoCloseable {
   }
 
   private Batch batch(List<SourcedRecord> records, List<RejectedRow> rejected, boolean last) {
-    return new Batch(records, rejected, rowsRead, reader.offset(), reader.line(), last);
+    PreparedBatch prepared = ledger.prepare(records);
+    return new Batch(prepared, rejected, rowsRead, reader.offset(), reader.line(), last);
   }
 
   private void add(List<SourcedRecord> records, ParsedRow.Accepted row) {

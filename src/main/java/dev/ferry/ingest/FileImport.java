@@ -7,6 +7,7 @@ import dev.ferry.objectstore.ObjectInfo;
 import dev.ferry.store.ImportLedger.FileId;
 import dev.ferry.store.ImportLedger.FileProgress;
 import dev.ferry.store.ImportLedger.Stage;
+import dev.ferry.store.PreparedBatch;
 import dev.ferry.store.Source;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +95,13 @@ final class FileImport {
   private FileOutcome readAll(CsvRecordReader reader) throws IOException {
     Source source = new Source(id.integration(), Long.toString(context.runId()), id.key(), 0);
     try (BatchReader batches =
-        new BatchReader(reader, context.batchRecords(), source, rowsRead, committed != null)) {
+        new BatchReader(
+            reader,
+            context.ledger(),
+            context.batchRecords(),
+            source,
+            rowsRead,
+            committed != null)) {
       while (true) {
         BatchReader.Item item = next(batches);
         if (item instanceof BatchReader.Thrown thrown) {
@@ -176,6 +183,13 @@ final class FileImport {
   }
 
   private void commit(BatchReader.Batch batch, Stage stage, Optional<String> destination) {
+    try (PreparedBatch records = batch.records()) {
+      commit(batch, records, stage, destination);
+    }
+  }
+
+  private void commit(
+      BatchReader.Batch batch, PreparedBatch records, Stage stage, Optional<String> destination) {
     FileProgress progress =
         new FileProgress(
             id,
@@ -183,14 +197,14 @@ final class FileImport {
             batch.offset(),
             batch.line(),
             batch.rowsRead(),
-            imported + batch.records().size(),
+            imported + records.size(),
             rejectedCount + batch.rejected().size(),
             destination,
             Optional.empty());
-    context.ledger().commit(batch.records(), batch.rejected(), progress);
+    context.ledger().commit(records, batch.rejected(), progress);
     context.progress().advance(id.key(), batch.offset() - bytesRead(), 0);
     rowsRead = batch.rowsRead();
-    imported += batch.records().size();
+    imported += records.size();
     rejectedCount += batch.rejected().size();
     committed = progress;
   }

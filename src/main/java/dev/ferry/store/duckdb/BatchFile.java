@@ -26,11 +26,12 @@ import java.util.Map;
  * transaction, several times faster than the appender. Sources are written as an index into the
  * batch's distinct sources, which go into the statement as literals. Columns the statement can
  * derive are not written: the kind (from which of event name and second identity is set) and the
- * revision (from the sequence, as revisions are runs of sequences).
+ * revision (from the row, as revisions are runs of sequences); nor the sequence: rows hold their
+ * index in the batch, so the file can be written before the sequences are known.
  */
 final class BatchFile {
   private static final String COLUMNS =
-      "{'sequence': 'BIGINT', 'identity': 'VARCHAR',"
+      "{'row_index': 'BIGINT', 'identity': 'VARCHAR',"
           + " 'second_identity': 'VARCHAR', 'event_name': 'VARCHAR', 'ts': 'BIGINT',"
           + " 'properties': 'VARCHAR', 'source': 'INTEGER', 'line': 'BIGINT'}";
 
@@ -47,13 +48,12 @@ final class BatchFile {
    * Writes the rows; returns false, leaving no file, when some text cannot be carried exactly (the
    * caller then takes the appender path).
    */
-  boolean write(List<SourcedRecord> batch, long firstSequence, long[] revisions) {
+  boolean write(List<SourcedRecord> batch) {
     try (var out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       var rows = new RowBuffer(out);
       for (int i = 0; i < batch.size(); i++) {
-        row(rows, firstSequence + i, batch.get(i));
+        row(rows, i, batch.get(i));
       }
-      keepRevisionRuns(firstSequence, revisions);
       rows.drain();
       return true;
     } catch (RowBuffer.UnencodableException e) {
@@ -65,19 +65,20 @@ final class BatchFile {
     }
   }
 
-  /** Keeps {first sequence, revision} of each run of equal revisions. */
-  private void keepRevisionRuns(long firstSequence, long[] revisions) {
+  /** Keeps {first row index, revision} of each run of equal revisions. */
+  private void keepRevisionRuns(long[] revisions) {
+    revisionRuns.clear();
     for (int i = 0; i < revisions.length; i++) {
       if (i == 0 || revisions[i] != revisions[i - 1]) {
-        revisionRuns.add(new long[] {firstSequence + i, revisions[i]});
+        revisionRuns.add(new long[] {i, revisions[i]});
       }
     }
   }
 
-  private void row(RowBuffer rows, long sequence, SourcedRecord sourced)
+  private void row(RowBuffer rows, long index, SourcedRecord sourced)
       throws IOException, RowBuffer.UnencodableException {
     Record record = sourced.record();
-    rows.number(sequence);
+    rows.number(index);
     rows.delimiter();
     rows.text(record.identity());
     rows.delimiter();
@@ -120,15 +121,22 @@ final class BatchFile {
         });
   }
 
-  /** Loads the written file into {@code records} on {@code connection}; returns the row count. */
-  long load(Connection connection, Instant receivedAt) throws SQLException {
+  /**
+   * Loads the written file into {@code records} on {@code connection}, the rows numbered from
+   * {@code firstSequence} with the given revisions; returns the row count.
+   */
+  long load(Connection connection, Instant receivedAt, long firstSequence, long[] revisions)
+      throws SQLException {
+    keepRevisionRuns(revisions);
     try (var statement = connection.createStatement()) {
-      return statement.executeLargeUpdate(insert(receivedAt));
+      return statement.executeLargeUpdate(insert(receivedAt, firstSequence));
     }
   }
 
-  private String insert(Instant receivedAt) {
-    return "INSERT INTO records SELECT sequence, "
+  private String insert(Instant receivedAt, long firstSequence) {
+    return "INSERT INTO records SELECT row_index + "
+        + firstSequence
+        + ", "
         + kind()
         + ", identity, second_identity, event_name, epoch_ms(ts), properties, epoch_ms("
         + receivedAt.toEpochMilli()
@@ -172,7 +180,7 @@ final class BatchFile {
     var sql = new StringBuilder("CASE");
     for (int i = revisionRuns.size() - 1; i > 0; i--) {
       long[] run = revisionRuns.get(i);
-      sql.append(" WHEN sequence >= ").append(run[0]).append(" THEN ").append(run[1]);
+      sql.append(" WHEN row_index >= ").append(run[0]).append(" THEN ").append(run[1]);
     }
     return sql.append(" ELSE ").append(revisionRuns.get(0)[1]).append(" END").toString();
   }
