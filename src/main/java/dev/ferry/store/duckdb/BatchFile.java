@@ -39,6 +39,8 @@ final class BatchFile {
   private final List<Source> sources = new ArrayList<>();
   private final Map<Source, Integer> sourceIndex = new HashMap<>();
   private final List<long[]> revisionRuns = new ArrayList<>();
+  private Source lastSource;
+  private int lastSourceIndex;
 
   BatchFile(Path file) {
     this.file = file;
@@ -105,6 +107,22 @@ final class BatchFile {
   }
 
   private int source(Source source) throws RowBuffer.UnencodableException {
+    if (lastSource != null && sameFile(lastSource, source)) {
+      return lastSourceIndex;
+    }
+    lastSourceIndex = indexOf(source);
+    lastSource = source;
+    return lastSourceIndex;
+  }
+
+  /** Whether both come from the same run and object (the same strings, as rows of a file do). */
+  private static boolean sameFile(Source one, Source other) {
+    return one.integration() == other.integration()
+        && one.runId() == other.runId()
+        && one.objectKey() == other.objectKey();
+  }
+
+  private int indexOf(Source source) throws RowBuffer.UnencodableException {
     var withoutLine = source.atLine(0);
     Integer index = sourceIndex.get(withoutLine);
     if (index != null) {

@@ -21,6 +21,9 @@ final class RowBuffer {
   private static final byte[] HEX =
       "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+  /** Strings shorter than this are checked for the fast path of {@link #jsonString}. */
+  private static final int PLAIN_LIMIT = 4096;
+
   private final OutputStream out;
   private final byte[] buffer = new byte[1 << 16];
   private int length;
@@ -130,6 +133,9 @@ final class RowBuffer {
   }
 
   private void jsonString(String text) throws IOException {
+    if (text.length() < PLAIN_LIMIT && plainJson(text)) {
+      return;
+    }
     put('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -142,6 +148,26 @@ final class RowBuffer {
       }
     }
     put('"');
+  }
+
+  /**
+   * Writes {@code text} as a JSON string if it is printable ASCII without quote or backslash (no
+   * escapes needed); otherwise writes nothing and returns false.
+   */
+  private boolean plainJson(String text) throws IOException {
+    ensure(text.length() + 2);
+    int start = length;
+    buffer[length++] = '"';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+        length = start;
+        return false;
+      }
+      buffer[length++] = (byte) c;
+    }
+    buffer[length++] = '"';
+    return true;
   }
 
   private void jsonAscii(char c) throws IOException {
