@@ -203,7 +203,11 @@ final class BatchFile {
     return sql.append(" ELSE ").append(revisionRuns.get(0)[1]).append(" END").toString();
   }
 
+  /** The part of the row's source; a literal when the batch has one source. */
   private String list(java.util.function.Function<Source, String> part) {
+    if (sources.size() == 1) {
+      return literal(part.apply(sources.get(0)));
+    }
     var literals = sources.stream().map(part).map(BatchFile::literal).toList();
     return "list_extract([" + String.join(", ", literals) + "]::VARCHAR[], source)";
   }
