@@ -127,7 +127,7 @@ public final class ImportBenchmark {
       double elapsed = timedImport(rig, rows);
       print("child: end-to-end import", rows, bytes, elapsed);
       System.out.printf(
-          "child: store holds %,d of %,d rows; peak heap used %d MB of %d MB%n",
+          "child: store holds %,d of %,d rows; heap pools' peaks add up to %d MB (max heap %d MB)%n",
           rig.count("records"), rows, peakHeapMb(), maxHeapMb());
       return 0;
     } catch (RuntimeException | OutOfMemoryError e) {
