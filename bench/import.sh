@@ -4,11 +4,14 @@
 #   bench/import.sh speed ROWS
 #   bench/import.sh memory           memory: ~2.2 GB file (20M rows) imported in a child JVM with -Xmx256m
 #   bench/import.sh memory ROWS HEAP
-# BENCH_HEAP sets the benchmark JVM's -Xmx (default 1g). Data goes under target/bench/.
+# The benchmark JVM gets the JVM's default heap, as `./ferry server` does; BENCH_HEAP=1g sets -Xmx.
+# Data goes under target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-exec java -Xmx"${BENCH_HEAP:-1g}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+heap=()
+if [[ -n "${BENCH_HEAP:-}" ]]; then heap=(-Xmx"$BENCH_HEAP"); fi
+exec java "${heap[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
   dev.ferry.ingest.ImportBenchmark "$@"
