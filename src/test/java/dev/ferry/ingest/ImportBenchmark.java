@@ -64,10 +64,13 @@ public final class ImportBenchmark {
       rig.upload(csv);
       System.out.printf("upload to embedded S3: %.2f s%n", seconds(start));
       System.out.printf("batch size (ingest.batch-records): %,d%n", rig.batchRecords);
+      long cpu = processCpuNanos();
       double imported = timedImport(rig, rows);
       print("end-to-end import (S3 -> DuckDB)", rows, bytes, imported);
+      cpu = printCpu(cpu, imported);
       double reference = Reference.load(rig, csv);
       print("native read_csv (local file)", rows, bytes, reference);
+      printCpu(cpu, reference);
       System.out.printf("ratio import / native: %.2f%n", reference / imported);
       System.out.printf("same content in both tables: %s%n", Reference.sameContent(rig, rows));
     }
@@ -155,6 +158,19 @@ public final class ImportBenchmark {
     System.out.printf(
         "%s: %.2f s, %,.0f rows/s, %.1f MB/s%n",
         what, seconds, rows / seconds, bytes / 1e6 / seconds);
+  }
+
+  /** Prints the process's CPU time since {@code startCpuNanos}; returns the CPU time now. */
+  private static long printCpu(long startCpuNanos, double wallSeconds) {
+    long now = processCpuNanos();
+    double cpu = (now - startCpuNanos) / 1e9;
+    System.out.printf("  CPU time %.1f s (%.1f cores busy on average)%n", cpu, cpu / wallSeconds);
+    return now;
+  }
+
+  private static long processCpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
   private static double seconds(long startNanos) {
