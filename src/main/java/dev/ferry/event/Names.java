@@ -2,8 +2,6 @@ package dev.ferry.event;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -42,14 +40,6 @@ final class Names {
 
   static Map<String, String> properties(Map<String, String> properties) {
     Objects.requireNonNull(properties, "properties must not be null");
-    var copy = new LinkedHashMap<String, String>(properties.size() * 2);
-    properties.forEach(
-        (name, value) -> copy.put(require("property name", name), value(name, value)));
-    return Collections.unmodifiableMap(copy);
-  }
-
-  private static String value(String name, String value) {
-    return Objects.requireNonNull(
-        value, () -> "value of property \"" + name + "\" must not be null");
+    return OrderedProperties.copyOf(properties);
   }
 }

@@ -1,22 +1,18 @@
 package dev.ferry.ingest;
 
-import dev.ferry.event.Record;
 import dev.ferry.faults.CrashPoints;
 import dev.ferry.ingest.FileOutcome.Result;
 import dev.ferry.ingest.csv.CsvFileException;
 import dev.ferry.ingest.csv.CsvRecordReader;
-import dev.ferry.ingest.csv.ParsedRow;
 import dev.ferry.objectstore.ObjectInfo;
 import dev.ferry.store.ImportLedger.FileId;
 import dev.ferry.store.ImportLedger.FileProgress;
-import dev.ferry.store.ImportLedger.RejectedRow;
 import dev.ferry.store.ImportLedger.Stage;
+import dev.ferry.store.PreparedBatch;
 import dev.ferry.store.Source;
-import dev.ferry.store.SourcedRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +24,6 @@ final class FileImport {
   private final ImportContext context;
   private final ObjectInfo object;
   private final FileId id;
-  private final List<SourcedRecord> records = new ArrayList<>();
-  private final List<RejectedRow> rejected = new ArrayList<>();
   private FileProgress committed;
   private long rowsRead;
   private long imported;
@@ -100,52 +94,60 @@ final class FileImport {
   }
 
   private FileOutcome readAll(CsvRecordReader reader) throws IOException {
-    ParsedRow row;
-    while ((row = reader.next()) != null) {
-      rowsRead++;
-      if (row instanceof ParsedRow.Accepted accepted) {
-        add(accepted);
-        CrashPoints.reach("row-read");
-      } else if (row instanceof ParsedRow.Rejected rejection) {
-        if (failsTheFile(rejection)) {
-          return failFile("line " + rejection.line() + ": " + rejection.reason());
-        }
-        rejected.add(new RejectedRow(rejection.line(), rejection.reason(), rejection.rawText()));
-      }
-      if (records.size() >= context.batchRecords()) {
-        commit(reader, Stage.IMPORTING, Optional.empty(), Optional.empty());
-        if (context.pastDeadline()) {
-          return outcome(Result.UNFINISHED, Optional.empty(), Optional.empty());
+    Source source = new Source(id.integration(), Long.toString(context.runId()), id.key(), 0);
+    try (BatchReader batches =
+        new BatchReader(
+            reader,
+            context.ledger(),
+            context.batchRecords(),
+            source,
+            rowsRead,
+            committed != null)) {
+      while (true) {
+        BatchReader.Item item = next(batches);
+        if (item instanceof BatchReader.Thrown thrown) {
+          rowsRead = thrown.rowsRead();
+          throw rethrown(thrown.exception());
+        } else if (item instanceof BatchReader.FileFailure failure) {
+          rowsRead = failure.rowsRead();
+          return failFile(failure.reason());
+        } else if (item instanceof BatchReader.Batch batch && batch.last()) {
+          return complete(batch);
+        } else if (item instanceof BatchReader.Batch batch) {
+          commit(batch, Stage.IMPORTING, Optional.empty());
+          if (context.pastDeadline()) {
+            return outcome(Result.UNFINISHED, Optional.empty(), Optional.empty());
+          }
         }
       }
     }
-    return complete(reader);
   }
 
-  private void add(ParsedRow.Accepted row) {
-    Source source =
-        new Source(id.integration(), Long.toString(context.runId()), id.key(), row.line());
-    for (Record record : row.records()) {
-      records.add(new SourcedRecord(record, source));
+  private static BatchReader.Item next(BatchReader batches) {
+    try {
+      return batches.next();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while importing", e);
     }
   }
 
-  /** An undecodable row before anything of the file was committed means the file is not UTF-8. */
-  private boolean failsTheFile(ParsedRow.Rejected rejection) {
-    return rejection.cause() == ParsedRow.Cause.ENCODING && committed == null;
+  private static IOException rethrown(Exception exception) {
+    if (exception instanceof IOException io) {
+      return io;
+    }
+    throw (RuntimeException) exception;
   }
 
-  private FileOutcome complete(CsvRecordReader reader) {
+  private FileOutcome complete(BatchReader.Batch batch) {
     String destination =
         DestinationKeys.completed(
             today(), id.key(), key -> context.objects().exists(context.bucket(), key));
-    commit(reader, Stage.COMPLETED, Optional.of(destination), Optional.empty());
+    commit(batch, Stage.COMPLETED, Optional.of(destination));
     return moved(committed, Result.COMPLETED);
   }
 
   private FileOutcome failFile(String reason) {
-    records.clear();
-    rejected.clear();
     String destination =
         DestinationKeys.failed(
             today(), id.key(), key -> context.objects().exists(context.bucket(), key));
@@ -181,27 +183,32 @@ final class FileImport {
         + done;
   }
 
+  private void commit(BatchReader.Batch batch, Stage stage, Optional<String> destination) {
+    try (PreparedBatch records = batch.records()) {
+      commit(batch, records, stage, destination);
+    }
+  }
+
   private void commit(
-      CsvRecordReader reader, Stage stage, Optional<String> destination, Optional<String> error) {
+      BatchReader.Batch batch, PreparedBatch records, Stage stage, Optional<String> destination) {
     FileProgress progress =
         new FileProgress(
             id,
             stage,
-            reader.offset(),
-            reader.line(),
-            rowsRead,
+            batch.offset(),
+            batch.line(),
+            batch.rowsRead(),
             imported + records.size(),
-            rejectedCount + rejected.size(),
+            rejectedCount + batch.rejected().size(),
             destination,
-            error);
+            Optional.empty());
     CrashPoints.reach("before-commit");
-    context.ledger().commit(List.copyOf(records), List.copyOf(rejected), progress);
+    context.ledger().commit(records, batch.rejected(), progress);
     CrashPoints.reach("after-commit");
-    context.progress().advance(id.key(), reader.offset() - bytesRead(), 0);
+    context.progress().advance(id.key(), batch.offset() - bytesRead(), 0);
+    rowsRead = batch.rowsRead();
     imported += records.size();
-    rejectedCount += rejected.size();
-    records.clear();
-    rejected.clear();
+    rejectedCount += batch.rejected().size();
     committed = progress;
   }
 

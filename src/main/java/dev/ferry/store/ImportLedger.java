@@ -24,6 +24,15 @@ public interface ImportLedger {
    */
   Appended commit(List<SourcedRecord> records, List<RejectedRow> rejected, FileProgress progress);
 
+  /**
+   * Encodes {@code records} for a later {@link #commit(PreparedBatch, List, FileProgress)}. Safe to
+   * call on another thread while a commit runs; nothing is stored until the commit.
+   */
+  PreparedBatch prepare(List<SourcedRecord> records);
+
+  /** As {@link #commit(List, List, FileProgress)}, for records prepared by this ledger. */
+  Appended commit(PreparedBatch records, List<RejectedRow> rejected, FileProgress progress);
+
   /** The rejected rows of a file in line order. */
   void forEachRejected(FileId file, Consumer<RejectedRow> consumer);
 

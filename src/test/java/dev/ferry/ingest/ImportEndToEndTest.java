@@ -150,6 +150,34 @@ class ImportEndToEndTest {
   }
 
   @Test
+  void bulkBatchesResumeWithoutDuplicatesAndLeaveNoBatchFiles() throws Exception {
+    Path bulkDir = java.nio.file.Files.createDirectories(dir.resolve("bulk"));
+    StringBuilder csv = new StringBuilder("Identity,Timestamp,Event\n");
+    for (int i = 0; i < 2000; i++) {
+      csv.append("user").append(i).append(",1700000000,E\n");
+    }
+    try (ImportFixture bulk = new ImportFixture(bulkDir, 300)) {
+      bulk.upload("in/accounts.csv", csv.toString());
+      bulk.create(settings("time-budget", "1s"));
+      bulk.clock.stepEachRead(Duration.ofMillis(600));
+      int runs = 0;
+      while (bulk.keys().contains("in/accounts.csv")) {
+        bulk.store.runs().find(bulk.imports.runAndWait("accounts")).orElseThrow();
+        runs++;
+      }
+
+      assertThat(runs).isGreaterThan(1);
+      assertThat(bulk.records()).hasSize(2000).doesNotHaveDuplicates();
+      assertThat(bulk.records().get(1999)).endsWith("@2001");
+    }
+    try (var files = java.nio.file.Files.list(bulkDir)) {
+      assertThat(files.map(path -> path.getFileName().toString()))
+          .as("batch files prepared ahead and never committed are deleted")
+          .noneMatch(name -> name.endsWith(".tmp"));
+    }
+  }
+
+  @Test
   void previewShowsRecordsMappingAndErrorsAndWritesNothing() throws Exception {
     fixture.upload(
         "in/accounts.csv", "Person,Time,Prop:Plan,Event\nann,1700000000,pro,Paid\n,1,x,y\n");

@@ -2,12 +2,11 @@ package dev.ferry.ingest.csv;
 
 import dev.ferry.event.Alias;
 import dev.ferry.event.Event;
+import dev.ferry.event.OrderedProperties;
 import dev.ferry.event.Record;
 import dev.ferry.event.SetProperties;
 import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +14,14 @@ import java.util.Map;
 final class RowMapper {
   private final HeaderMapping mapping;
   private final ImportFormat format;
+  private final String[] names;
+  private final String[] values;
 
   RowMapper(HeaderMapping mapping, ImportFormat format) {
     this.mapping = mapping;
     this.format = format;
+    this.names = new String[mapping.propertyCount()];
+    this.values = new String[mapping.propertyCount()];
   }
 
   ParsedRow map(RowParser row) {
@@ -55,19 +58,24 @@ final class RowMapper {
     String alias = cell(row, Role.ALIAS);
     String event = cell(row, Role.EVENT);
     Map<String, String> properties = properties(row);
-    var records = new ArrayList<Record>(2);
-    if (!alias.isEmpty()) {
-      records.add(new Alias(identity, alias, timestamp));
-    }
-    if (!event.isEmpty()) {
-      records.add(new Event(identity, timestamp, event, properties));
-    } else if (!properties.isEmpty()) {
-      records.add(new SetProperties(identity, timestamp, properties));
-    }
-    if (records.isEmpty()) {
+    Alias aliasRecord = alias.isEmpty() ? null : new Alias(identity, alias, timestamp);
+    Record main = mainRecord(identity, timestamp, event, properties);
+    if (aliasRecord == null && main == null) {
       throw new IllegalArgumentException("row has no event, alias or property");
     }
-    return records;
+    if (aliasRecord == null) {
+      return List.of(main);
+    }
+    return main == null ? List.of(aliasRecord) : List.of(aliasRecord, main);
+  }
+
+  /** The row's event, or its properties record, or null when it has neither. */
+  private static Record mainRecord(
+      String identity, Instant timestamp, String event, Map<String, String> properties) {
+    if (!event.isEmpty()) {
+      return new Event(identity, timestamp, event, properties);
+    }
+    return properties.isEmpty() ? null : new SetProperties(identity, timestamp, properties);
   }
 
   private Instant timestamp(RowParser row) throws CharacterCodingException {
@@ -90,13 +98,14 @@ final class RowMapper {
   }
 
   private Map<String, String> properties(RowParser row) throws CharacterCodingException {
-    var properties = new LinkedHashMap<String, String>();
+    int count = 0;
     for (int i = 0; i < mapping.propertyCount(); i++) {
       String value = cellAt(row, mapping.propertyColumn(i));
       if (!value.isEmpty()) {
-        properties.put(mapping.propertyName(i), value);
+        names[count] = mapping.propertyName(i);
+        values[count++] = value;
       }
     }
-    return properties;
+    return OrderedProperties.of(names, values, count);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBConnection;
 
@@ -17,6 +18,7 @@ final class Database implements AutoCloseable {
   private final Path file;
   private final DuckDBConnection connection;
   private final ReentrantLock lock = new ReentrantLock();
+  private final AtomicLong batchFiles = new AtomicLong();
 
   private Database(Path file, DuckDBConnection connection) {
     this.file = file;
@@ -45,9 +47,10 @@ final class Database implements AutoCloseable {
     return file;
   }
 
-  /** Where the store writes a batch file while it holds the lock; beside the database file. */
-  Path batchFile() {
-    return file.toAbsolutePath().resolveSibling(file.getFileName() + ".batch.tmp");
+  /** A new path for a batch file, beside the database file; unique within this process. */
+  Path newBatchFile() {
+    return file.toAbsolutePath()
+        .resolveSibling(file.getFileName() + ".batch-" + batchFiles.incrementAndGet() + ".tmp");
   }
 
   /** Runs {@code work} on the connection while holding the lock, in autocommit mode. */

@@ -3,6 +3,7 @@ package dev.ferry.store.duckdb;
 import dev.ferry.faults.CrashPoints;
 import dev.ferry.store.Appended;
 import dev.ferry.store.ImportLedger;
+import dev.ferry.store.PreparedBatch;
 import dev.ferry.store.SourcedRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,6 +50,22 @@ final class DuckDbImportLedger implements ImportLedger {
   @Override
   public Appended commit(
       List<SourcedRecord> batch, List<RejectedRow> rejected, FileProgress progress) {
+    try (DuckDbBatch prepared = records.prepare(batch)) {
+      return commit(prepared, rejected, progress);
+    }
+  }
+
+  @Override
+  public DuckDbBatch prepare(List<SourcedRecord> batch) {
+    return records.prepare(batch);
+  }
+
+  @Override
+  public Appended commit(
+      PreparedBatch prepared, List<RejectedRow> rejected, FileProgress progress) {
+    if (!(prepared instanceof DuckDbBatch batch)) {
+      throw new IllegalArgumentException("a batch prepared by another store: " + prepared);
+    }
     return database.transaction(
         "commit " + batch.size() + " records of " + progress.file().key(),
         connection -> {

@@ -42,19 +42,38 @@ final class DuckDbRecordStore implements RecordStore {
   @Override
   public Appended append(List<SourcedRecord> batch, Checkpoint checkpoint) {
     Objects.requireNonNull(checkpoint, "checkpoint must not be null");
-    return database.transaction(
-        "append " + batch.size() + " records with checkpoint of " + checkpoint.objectKey(),
-        connection -> appendIn(connection, batch, checkpoint));
+    try (DuckDbBatch prepared = prepare(batch)) {
+      return database.transaction(
+          "append " + batch.size() + " records with checkpoint of " + checkpoint.objectKey(),
+          connection -> appendIn(connection, prepared, checkpoint));
+    }
   }
 
   @Override
   public Appended append(List<SourcedRecord> batch) {
-    return database.transaction(
-        "append " + batch.size() + " records", connection -> appendIn(connection, batch, null));
+    try (DuckDbBatch prepared = prepare(batch)) {
+      return database.transaction(
+          "append " + batch.size() + " records",
+          connection -> appendIn(connection, prepared, null));
+    }
+  }
+
+  /**
+   * Encodes {@code batch} outside any transaction: large batches into a batch file, others (and
+   * text the file cannot carry) kept for the appender.
+   */
+  DuckDbBatch prepare(List<SourcedRecord> batch) {
+    if (batch.size() >= BULK_THRESHOLD) {
+      var file = new BatchFile(database.newBatchFile());
+      if (file.write(batch)) {
+        return DuckDbBatch.inFile(file, batch.size());
+      }
+    }
+    return DuckDbBatch.inMemory(batch);
   }
 
   /** Appends inside the caller's transaction; {@code checkpoint} may be null. */
-  Appended appendIn(Connection connection, List<SourcedRecord> batch, Checkpoint checkpoint)
+  Appended appendIn(Connection connection, DuckDbBatch batch, Checkpoint checkpoint)
       throws SQLException {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     var revisions = RevisionState.load(connection, policy, now);
@@ -68,9 +87,9 @@ final class DuckDbRecordStore implements RecordStore {
   }
 
   private void appendRows(
-      Connection connection, List<SourcedRecord> batch, RevisionState revisions, Instant now)
+      Connection connection, DuckDbBatch batch, RevisionState revisions, Instant now)
       throws SQLException {
-    if (batch.isEmpty()) {
+    if (batch.size() == 0) {
       return;
     }
     long first = revisions.nextSequence();
@@ -78,24 +97,10 @@ final class DuckDbRecordStore implements RecordStore {
     for (int i = 0; i < numbers.length; i++) {
       numbers[i] = revisions.take(now);
     }
-    if (batch.size() < BULK_THRESHOLD || !loadInBulk(connection, batch, first, numbers, now)) {
-      appendEach(connection, batch, first, numbers, now);
-    }
-  }
-
-  /** Loads through a batch file; false when the batch has text only the appender carries. */
-  private boolean loadInBulk(
-      Connection connection, List<SourcedRecord> batch, long first, long[] revisions, Instant now)
-      throws SQLException {
-    var file = new BatchFile(database.batchFile());
-    if (!file.write(batch, first, revisions)) {
-      return false;
-    }
-    try {
-      file.load(connection, now);
-      return true;
-    } finally {
-      file.delete();
+    if (batch.file() != null) {
+      batch.file().load(connection, now, first, numbers);
+    } else {
+      appendEach(connection, batch.records(), first, numbers, now);
     }
   }
 

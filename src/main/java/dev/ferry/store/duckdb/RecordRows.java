@@ -18,6 +18,11 @@ import org.duckdb.DuckDBAppender;
 
 /** Maps records to rows of the {@code records} table and back. */
 final class RecordRows {
+  private static final String[] KIND_NAMES =
+      java.util.Arrays.stream(Kind.values())
+          .map(kind -> kind.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
+
   /** The columns read back, in the order {@link #read(ResultSet)} expects. */
   static final String COLUMNS =
       "sequence, kind, identity, second_identity, event_name, epoch_ms(ts), properties,"
@@ -74,7 +79,7 @@ final class RecordRows {
   }
 
   static String name(Kind kind) {
-    return kind.name().toLowerCase(Locale.ROOT);
+    return KIND_NAMES[kind.ordinal()];
   }
 
   static LocalDateTime utc(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.ferry.store.duckdb;
 
+import dev.ferry.event.OrderedProperties;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
@@ -19,6 +20,9 @@ final class RowBuffer {
 
   private static final byte[] HEX =
       "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** Strings shorter than this are checked for the fast path of {@link #jsonString}. */
+  private static final int PLAIN_LIMIT = 4096;
 
   private final OutputStream out;
   private final byte[] buffer = new byte[1 << 16];
@@ -97,6 +101,10 @@ final class RowBuffer {
 
   /** Writes {@code properties} as a JSON object, names and values in map order. */
   void json(Map<String, String> properties) throws IOException {
+    if (properties instanceof OrderedProperties ordered) {
+      json(ordered);
+      return;
+    }
     put('{');
     boolean first = true;
     for (var property : properties.entrySet()) {
@@ -111,7 +119,23 @@ final class RowBuffer {
     put('}');
   }
 
+  private void json(OrderedProperties properties) throws IOException {
+    put('{');
+    for (int i = 0; i < properties.size(); i++) {
+      if (i > 0) {
+        put(',');
+      }
+      jsonString(properties.name(i));
+      put(':');
+      jsonString(properties.value(i));
+    }
+    put('}');
+  }
+
   private void jsonString(String text) throws IOException {
+    if (text.length() < PLAIN_LIMIT && plainJson(text)) {
+      return;
+    }
     put('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -124,6 +148,26 @@ final class RowBuffer {
       }
     }
     put('"');
+  }
+
+  /**
+   * Writes {@code text} as a JSON string if it is printable ASCII without quote or backslash (no
+   * escapes needed); otherwise writes nothing and returns false.
+   */
+  private boolean plainJson(String text) throws IOException {
+    ensure(text.length() + 2);
+    int start = length;
+    buffer[length++] = '"';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+        length = start;
+        return false;
+      }
+      buffer[length++] = (byte) c;
+    }
+    buffer[length++] = '"';
+    return true;
   }
 
   private void jsonAscii(char c) throws IOException {
