@@ -1,6 +1,8 @@
 package dev.ferry.store.duckdb;
 
 import dev.ferry.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,9 +30,26 @@ final class Database implements AutoCloseable {
   static Database open(Path file) {
     try {
       var connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      deleteStaleBatchFiles(file);
       return new Database(file, connection.unwrap(DuckDBConnection.class));
     } catch (SQLException e) {
       throw openFailure(file, e);
+    }
+  }
+
+  /**
+   * Batch files a killed process left behind; safe to delete once this process holds the database,
+   * as no other process can be writing them.
+   */
+  private static void deleteStaleBatchFiles(Path file) {
+    Path directory = file.toAbsolutePath().getParent();
+    String glob = file.getFileName() + ".batch-*.tmp";
+    try (var stale = Files.newDirectoryStream(directory, glob)) {
+      for (Path path : stale) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new StoreException("Failed to remove stale batch files in " + directory + ": " + e, e);
     }
   }
 

@@ -94,6 +94,20 @@ class DuckDbStoreTest {
   }
 
   @Test
+  void batchFilesLeftByAKilledProcessAreRemovedAtOpen() throws IOException {
+    Files.createDirectories(file().getParent());
+    Path stale = file().resolveSibling(file().getFileName() + ".batch-3.tmp");
+    Path unrelated = file().resolveSibling("notes.tmp");
+    Files.writeString(stale, "half a batch");
+    Files.writeString(unrelated, "keep");
+
+    open().close();
+
+    assertThat(stale).doesNotExist();
+    assertThat(unrelated).exists();
+  }
+
+  @Test
   void migrationsApplyOnce() throws SQLException {
     open().close();
     open().close();
