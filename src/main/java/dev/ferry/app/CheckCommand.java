@@ -1,7 +1,6 @@
 package dev.ferry.app;
 
 import dev.ferry.objectstore.AccessCheck;
-import dev.ferry.objectstore.IntegrationKind;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.PermissionCheck;
 import dev.ferry.objectstore.S3Connection;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,19 +31,7 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--bucket", required = true, description = "The integration's bucket")
-  String bucket;
-
-  @Option(
-      names = "--for",
-      required = true,
-      paramLabel = "KIND",
-      converter = KindConverter.class,
-      description = "import, tables or export")
-  IntegrationKind kind;
-
-  @Option(names = "--prefix", defaultValue = "", description = "Key prefix (folder) it uses")
-  String prefix;
+  @Mixin BucketOptions target;
 
   @Option(names = "--endpoint", paramLabel = "URL", description = "S3-compatible endpoint")
   URI endpoint;
@@ -58,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     List<PermissionCheck> checks;
     try (ObjectStore store = S3ObjectStore.connect(connection())) {
-      checks = AccessCheck.run(store, kind, bucket, prefix);
+      checks = AccessCheck.run(store, target.kind, target.bucket, target.prefix);
     }
     print(checks, spec.commandLine().getOut());
     boolean missing = checks.stream().anyMatch(c -> c.outcome() == PermissionCheck.Outcome.MISSING);
