@@ -59,6 +59,20 @@ public final class ImportBenchmark {
     long bytes = writeLocal(csv, rows);
     System.out.printf("file: %,d rows, %.1f MB, %s%n", rows, bytes / 1e6, csv);
     System.out.printf("JVM max heap: %d MB, %d processors%n", maxHeapMb(), cpus());
+    int rounds = Integer.getInteger("bench.rounds", 3);
+    List<Double> ratios = new java.util.ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      System.out.printf("-- round %d of %d%n", round, rounds);
+      ratios.add(speedRound(fresh(dir.resolve("round-" + round)), csv, rows, bytes));
+    }
+    List<Double> sorted = ratios.stream().sorted().toList();
+    System.out.printf(
+        "ratio import / native per round: %s; median %.2f%n",
+        ratios.stream().map(r -> String.format("%.2f", r)).toList(), sorted.get(sorted.size() / 2));
+  }
+
+  /** One round on a fresh store and S3: upload, import, native load; returns the ratio. */
+  private static double speedRound(Path dir, Path csv, long rows, long bytes) throws Exception {
     try (BenchmarkRig rig = new BenchmarkRig(dir)) {
       long start = System.nanoTime();
       rig.upload(csv);
@@ -73,6 +87,7 @@ public final class ImportBenchmark {
       printCpu(cpu, reference);
       System.out.printf("ratio import / native: %.2f%n", reference / imported);
       System.out.printf("same content in both tables: %s%n", Reference.sameContent(rig, rows));
+      return reference / imported;
     }
   }
 
