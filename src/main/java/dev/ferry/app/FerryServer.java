@@ -9,6 +9,7 @@ import dev.ferry.objectstore.S3Connection;
 import dev.ferry.objectstore.S3ObjectStore;
 import dev.ferry.schedule.JobScheduler;
 import dev.ferry.store.RevisionPolicy;
+import dev.ferry.store.Run;
 import dev.ferry.store.duckdb.DuckDbStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,9 +65,10 @@ final class FerryServer implements AutoCloseable {
     LOG.info("Starting Ferry {} with {}", FerryVersion.current(), config.describe());
     s3 = startS3();
     store = keep(openStore());
-    InterruptedRuns.fail(store.runs());
+    List<Run> interrupted = InterruptedRuns.fail(store.runs());
     imports = keep(importService());
     imports.declare(config.imports());
+    resume(interrupted);
     keep(
         JobScheduler.start(
             store.dataSource(),
@@ -94,6 +96,23 @@ final class FerryServer implements AutoCloseable {
                 "--s3-port"));
     embeddedS3 = Optional.of(server);
     return server.connection();
+  }
+
+  /** Imports cut off by a stop go on at once rather than at their next slot. */
+  private void resume(List<Run> interrupted) {
+    interrupted.stream()
+        .filter(run -> run.kind().equals(ImportService.KIND))
+        .map(Run::integration)
+        .distinct()
+        .forEach(this::resumeImport);
+  }
+
+  private void resumeImport(String name) {
+    try {
+      LOG.info("Resuming import {} after an interrupted run (run {})", name, imports.start(name));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not resume import {}: {}", name, e.getMessage());
+    }
   }
 
   private ImportService importService() {

@@ -3,6 +3,7 @@ package dev.ferry.app;
 import dev.ferry.store.Run;
 import dev.ferry.store.RunRecords;
 import dev.ferry.store.RunStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,9 +19,12 @@ final class InterruptedRuns {
 
   private InterruptedRuns() {}
 
-  static void fail(RunRecords runs) {
+  /** Marks every run left running as failed; returns them, so their work can resume. */
+  static List<Run> fail(RunRecords runs) {
+    List<Run> interrupted = new ArrayList<>();
     for (Run run : runs.list(Optional.empty(), SCAN)) {
       if (run.status() == RunStatus.RUNNING) {
+        interrupted.add(run);
         runs.finish(
             run.id(),
             RunStatus.FAILED,
@@ -30,5 +34,6 @@ final class InterruptedRuns {
             "Run {} of {} was interrupted by a stop; marked failed", run.id(), run.integration());
       }
     }
+    return interrupted;
   }
 }

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * never overlap.
  */
 public final class ImportService implements AutoCloseable {
-  static final String KIND = "import";
+  /** The kind of integration (and of run) an import is. */
+  public static final String KIND = "import";
+
   private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 

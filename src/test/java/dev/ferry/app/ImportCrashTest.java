@@ -77,7 +77,23 @@ class ImportCrashTest {
     assertThat(importKilledAt(work, point)).isEqualTo(uninterrupted);
   }
 
+  @org.junit.jupiter.api.Test
+  void restartedServerResumesTheInterruptedImportByItself() throws Exception {
+    assertThat(importKilledAt(work, "after-commit:2", Recovery.SERVER_ALONE))
+        .isEqualTo(uninterrupted);
+  }
+
+  /** After the restart: the test starts runs until the files are gone, or only waits. */
+  private enum Recovery {
+    TEST_STARTS_RUNS,
+    SERVER_ALONE
+  }
+
   private Outcome importKilledAt(Path dir, String point) throws Exception {
+    return importKilledAt(dir, point, Recovery.TEST_STARTS_RUNS);
+  }
+
+  private Outcome importKilledAt(Path dir, String point, Recovery recovery) throws Exception {
     Files.writeString(
         dir.resolve("ferry.yaml"), "server:\n  data-dir: data\ningest:\n  batch-records: 3\n");
     if (point != null) {
@@ -96,6 +112,10 @@ class ImportCrashTest {
         prepare(running);
       }
       try (S3Client s3 = running.rawS3()) {
+        if (recovery == Recovery.SERVER_ALONE) {
+          awaitNoIncoming(s3);
+          awaitEnd(running.api(), latestRun(running.api()));
+        }
         for (int run = 0; run < 6 && hasIncoming(s3); run++) {
           awaitEnd(running.api(), startRun(running.api()));
         }
@@ -160,7 +180,19 @@ class ImportCrashTest {
       return JSON.readTree(started.body()).get("runId").asLong();
     }
     assertThat(started.statusCode()).as(started.body()).isEqualTo(409);
+    return latestRun(api);
+  }
+
+  private static long latestRun(URI api) throws Exception {
     return get(api.resolve("/api/runs?integration=accounts&limit=1")).get(0).get("id").asLong();
+  }
+
+  private static void awaitNoIncoming(S3Client s3) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (hasIncoming(s3)) {
+      assertThat(System.nanoTime()).as("files still waiting in in/").isLessThan(deadline);
+      Thread.sleep(100);
+    }
   }
 
   private static void awaitEnd(URI api, long runId) throws Exception {
