@@ -205,7 +205,7 @@ final class FileImport {
     CrashPoints.reach("before-commit");
     context.ledger().commit(records, batch.rejected(), progress);
     CrashPoints.reach("after-commit");
-    context.progress().advance(id.key(), batch.offset() - bytesRead(), 0);
+    context.progress().advance(id.key(), batch.offset() - bytesRead(), batch.rowsRead() - rowsRead);
     rowsRead = batch.rowsRead();
     imported += records.size();
     rejectedCount += batch.rejected().size();
@@ -218,8 +218,6 @@ final class FileImport {
 
   private FileOutcome moved(FileProgress finished, Result result) {
     if (committed == null) {
-      committed = finished;
-      atStart = finished;
       restore(finished);
     }
     Mover.finish(context, finished);
