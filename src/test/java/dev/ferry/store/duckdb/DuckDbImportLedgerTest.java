@@ -5,7 +5,6 @@ import dev.ferry.store.MutableClock;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.Store;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import org.junit.jupiter.api.io.TempDir;
 
 class DuckDbImportLedgerTest extends ImportLedgerContract {
@@ -18,15 +17,6 @@ class DuckDbImportLedgerTest extends ImportLedgerContract {
 
   @Override
   protected void breakLedgerWrites(Store store) {
-    execute(store, "ALTER TABLE import_files RENAME TO import_files_away");
-  }
-
-  private static void execute(Store store, String sql) {
-    try (var connection = ((DuckDbStore) store).dataSource().getConnection();
-        var statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    Sql.execute(store, "ALTER TABLE import_files RENAME TO import_files_away");
   }
 }

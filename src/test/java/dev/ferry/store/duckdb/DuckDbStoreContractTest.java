@@ -5,7 +5,6 @@ import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.Store;
 import dev.ferry.store.StoreContract;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import org.junit.jupiter.api.io.TempDir;
 
 class DuckDbStoreContractTest extends StoreContract {
@@ -18,20 +17,11 @@ class DuckDbStoreContractTest extends StoreContract {
 
   @Override
   protected void breakCheckpointWrites(Store store) {
-    execute(store, "ALTER TABLE checkpoints RENAME TO checkpoints_away");
+    Sql.execute(store, "ALTER TABLE checkpoints RENAME TO checkpoints_away");
   }
 
   @Override
   protected void repairCheckpointWrites(Store store) {
-    execute(store, "ALTER TABLE checkpoints_away RENAME TO checkpoints");
-  }
-
-  private static void execute(Store store, String sql) {
-    try (var connection = ((DuckDbStore) store).dataSource().getConnection();
-        var statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    Sql.execute(store, "ALTER TABLE checkpoints_away RENAME TO checkpoints");
   }
 }
