@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ public final class ConfigLoader {
       if (!root.isObject()) {
         throw new ConfigException("Invalid configuration " + file + ": expected a mapping of keys");
       }
-      JsonNode imports = ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove(IMPORTS);
+      JsonNode imports = ((ObjectNode) root).remove(IMPORTS);
       if (imports != null) {
         lists.put(IMPORTS, entries(imports, file));
       }
