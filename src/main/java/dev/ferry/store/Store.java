@@ -15,6 +15,9 @@ public interface Store extends AutoCloseable {
   /** The recurring import's ledger of files. */
   ImportLedger imports();
 
+  /** What each revision export has published. */
+  ExportLedger exports();
+
   /** The run records. */
   RunRecords runs();
 

@@ -1,5 +1,6 @@
 package dev.ferry.store.duckdb;
 
+import dev.ferry.store.ExportLedger;
 import dev.ferry.store.ImportLedger;
 import dev.ferry.store.IntegrationDefinitions;
 import dev.ferry.store.RecordStore;
@@ -28,6 +29,7 @@ public final class DuckDbStore implements Store {
   private final DuckDbRunRecords runs;
   private final DuckDbIntegrationDefinitions integrations;
   private final DuckDbImportLedger imports;
+  private final DuckDbExportLedger exports;
 
   private DuckDbStore(Database database, Clock clock, RevisionPolicy policy) {
     this.database = database;
@@ -36,6 +38,7 @@ public final class DuckDbStore implements Store {
     this.runs = new DuckDbRunRecords(database, clock);
     this.integrations = new DuckDbIntegrationDefinitions(database, clock);
     this.imports = new DuckDbImportLedger(database, records, clock);
+    this.exports = new DuckDbExportLedger(database, clock);
   }
 
   /**
@@ -80,6 +83,11 @@ public final class DuckDbStore implements Store {
   @Override
   public ImportLedger imports() {
     return imports;
+  }
+
+  @Override
+  public ExportLedger exports() {
+    return exports;
   }
 
   @Override

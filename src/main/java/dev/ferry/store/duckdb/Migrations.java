@@ -29,7 +29,8 @@ final class Migrations {
               "V4__records_for_bulk_loading.sql",
               "V5__checkpoints_by_object_version.sql",
               "V6__integrations.sql",
-              "V7__import_ledger.sql"));
+              "V7__import_ledger.sql",
+              "V8__export_ledger.sql"));
 
   private final String folder;
   private final List<String> names;
