@@ -56,6 +56,21 @@ public interface RecordStore {
   /** The records of revision {@code revision} in sequence order; none if it does not exist. */
   RecordCursor readRevision(long revision);
 
+  /**
+   * The records of revision {@code revision} in sequence order, each as its line of a Kissmetrics
+   * revision file (SPEC §4), without the line break: {@code _p}, {@code _t} (epoch seconds, rounded
+   * down), {@code _n} for events, then the properties in the order received, every value a JSON
+   * string; alias lines hold {@code _p}, {@code _t} and {@code _p2} only. Strings are escaped as
+   * Jackson escapes them (short escapes for {@code \b \f \n \r \t}, six-character escapes,
+   * upper-case hex, for other control characters, everything else as it is). None if the revision
+   * does not exist.
+   *
+   * <p>This is the export's fast path: a store may build the lines itself instead of handing out
+   * records to be encoded again. It must give the same text as encoding {@link
+   * #readRevision(long)}'s records.
+   */
+  LineCursor readRevisionLines(long revision);
+
   /** How many records are stored. */
   long count();
 

@@ -3,6 +3,7 @@ package dev.ferry.store.duckdb;
 import dev.ferry.event.Kind;
 import dev.ferry.store.Appended;
 import dev.ferry.store.Checkpoint;
+import dev.ferry.store.LineCursor;
 import dev.ferry.store.RecordCursor;
 import dev.ferry.store.RecordQuery;
 import dev.ferry.store.RecordStore;
@@ -25,6 +26,9 @@ import org.duckdb.DuckDBConnection;
  */
 final class DuckDbRecordStore implements RecordStore {
   static final int PAGE_SIZE = 10_000;
+
+  /** Lines per page of {@link #readRevisionLines}: about 10 MB of text for typical events. */
+  static final int LINE_PAGE_SIZE = 50_000;
 
   /** Batches this large or larger go in through a batch file; smaller ones through the appender. */
   static final int BULK_THRESHOLD = 256;
@@ -146,6 +150,14 @@ final class DuckDbRecordStore implements RecordStore {
   public RecordCursor readRevision(long revision) {
     var found = database.call("find revision " + revision, c -> RevisionRows.find(c, revision));
     return found.map(r -> read(r.firstSequence(), r.lastSequence())).orElseGet(() -> read(1, 0));
+  }
+
+  @Override
+  public LineCursor readRevisionLines(long revision) {
+    var found = database.call("find revision " + revision, c -> RevisionRows.find(c, revision));
+    return found
+        .map(r -> RevisionLines.open(database, r.firstSequence(), r.lastSequence(), LINE_PAGE_SIZE))
+        .orElseGet(() -> RevisionLines.open(database, 1, 0, LINE_PAGE_SIZE));
   }
 
   @Override

@@ -19,7 +19,7 @@ final class RowBuffer {
   static final char QUOTE = '\u0001';
 
   private static final byte[] HEX =
-      "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   /** Strings shorter than this are checked for the fast path of {@link #jsonString}. */
   private static final int PLAIN_LIMIT = 4096;
@@ -175,9 +175,28 @@ final class RowBuffer {
       put('\\');
       put(c);
     } else if (c < 0x20) {
-      unicodeEscape(c);
+      controlEscape(c);
     } else {
       put(c);
+    }
+  }
+
+  /** Escapes a control character as Jackson and DuckDB's {@code to_json} do. */
+  private void controlEscape(char c) throws IOException {
+    char shortForm =
+        switch (c) {
+          case '\b' -> 'b';
+          case '\f' -> 'f';
+          case '\n' -> 'n';
+          case '\r' -> 'r';
+          case '\t' -> 't';
+          default -> 0;
+        };
+    if (shortForm == 0) {
+      unicodeEscape(c);
+    } else {
+      put('\\');
+      put(shortForm);
     }
   }
 
