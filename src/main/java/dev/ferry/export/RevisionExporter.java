@@ -3,10 +3,13 @@ package dev.ferry.export;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.store.ExportLedger;
 import dev.ferry.store.RecordStore;
+import dev.ferry.store.Revision;
 import dev.ferry.store.Revisions;
+import dev.ferry.store.RunStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Runs revision exports (SPEC §4): publishes the ready closed revisions an export has not yet
@@ -34,16 +37,45 @@ public final class RevisionExporter {
   }
 
   /**
-   * Runs {@code definition} once against {@code objects}, stopping after the revision during which
-   * {@code deadline} passes. Failures surface as exceptions after everything published so far is
-   * recorded.
+   * Runs {@code definition} once against {@code objects}: publishes the ready revisions in order,
+   * starting no new revision once {@code deadline} has passed, then rewrites {@code index.csv} and
+   * {@code status.csv}. A failure surfaces as an exception; what was published before it stays
+   * recorded, and the next run goes on from there.
    */
   public ExportOutcome run(
       RevisionExportDefinition definition,
       ObjectStore objects,
       Instant deadline,
       ExportProgress progress) {
-    throw new UnsupportedOperationException(
-        "not yet: " + records + revisions + ledger + spool + clock);
+    List<Revision> ready =
+        ReadyRevisions.after(
+            revisions,
+            ledger.lastPublished(definition.name()),
+            definition.cutoff(),
+            clock.instant());
+    progress.expect(ready.size());
+    RunTotals totals = new RunTotals();
+    totals.ready(ready.size());
+    RevisionSpooler spooler = new RevisionSpooler(records, spool);
+    try (UploadPipeline pipeline =
+        new UploadPipeline(definition, objects, ledger, progress, totals)) {
+      for (Revision revision : ready) {
+        if (!clock.instant().isBefore(deadline)) {
+          break;
+        }
+        Spooled spooled = spooler.write(definition.name(), revision, definition.dedupe());
+        progress.wrote(spooled.records(), spooled.bytes());
+        pipeline.submit(spooled);
+      }
+      pipeline.finish();
+    }
+    GuideFiles.write(definition, objects, ledger.published(definition.name()), totalRevisions());
+    RunStatus status = totals.incomplete() ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
+    return new ExportOutcome(status, totals.json(), List.of());
+  }
+
+  /** Revision numbers have no gaps, so the highest one is the count. */
+  private long totalRevisions() {
+    return revisions.open().map(Revision::number).orElseGet(revisions::lastClosedNumber);
   }
 }

@@ -1,6 +1,10 @@
 package dev.ferry.objectstore;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -79,6 +83,27 @@ public interface ObjectStore extends AutoCloseable {
 
   /** As {@link #create(String, String)}, choosing how the bytes are uploaded. */
   ObjectWriter create(String bucket, String key, Upload upload);
+
+  /**
+   * Uploads {@code file} as the object {@code key}, replacing any object there; the object appears
+   * whole or not at all. Adapters send a file in one request where they can (a retry re-reads the
+   * file); this default streams it through {@link #create(String, String)}.
+   *
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  default void put(String bucket, String key, Path file) {
+    ObjectWriter writer = create(bucket, key);
+    try (InputStream in = Files.newInputStream(file)) {
+      in.transferTo(writer);
+    } catch (IOException e) {
+      writer.abort();
+      throw new UncheckedIOException("Failed to read " + file + " for " + key, e);
+    } catch (RuntimeException e) {
+      writer.abort();
+      throw e;
+    }
+    writer.close();
+  }
 
   /**
    * Copies {@code sourceKey} to {@code targetKey} in the same bucket, replacing any target.

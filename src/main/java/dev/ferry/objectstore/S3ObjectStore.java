@@ -1,12 +1,16 @@
 package dev.ferry.objectstore;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
@@ -19,6 +23,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3ObjectStore implements ObjectStore {
 
   private static final int MAX_KEYS = 1000;
+  private static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
 
   private final S3Client client;
   private final Retrier retrier;
@@ -110,6 +115,29 @@ public final class S3ObjectStore implements ObjectStore {
       writer.startMultipart();
     }
     return writer;
+  }
+
+  /** One PUT up to S3's 5 GiB limit for a single request; larger files go in parts. */
+  @Override
+  public void put(String bucket, String key, Path file) {
+    long size = size(file);
+    if (size > MAX_SINGLE_PUT) {
+      ObjectStore.super.put(bucket, key, file);
+      return;
+    }
+    call(
+        "write",
+        bucket,
+        key,
+        () -> client.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(file)));
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Failed to read the size of " + file, e);
+    }
   }
 
   @Override
