@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,6 +23,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@link ObjectStore} contract, run against every implementation. Subclasses provide the store
@@ -193,6 +196,25 @@ abstract class ObjectStoreContractTest {
 
     assertThat(readIndependently(bucket, "kept")).asString(UTF_8).isEqualTo("old");
     assertThat(pendingUploads(bucket)).isEmpty();
+  }
+
+  @Test
+  void putsAFileReplacingAnyObjectUnderTheKey(@TempDir Path dir) throws Exception {
+    byte[] data = randomBytes((int) (2 * PART_SIZE) + 777);
+    Path file = Files.write(dir.resolve("file.bin"), data);
+    store.put(bucket, "file", Files.write(dir.resolve("old.bin"), randomBytes(10)));
+
+    store.put(bucket, "file", file);
+
+    assertThat(readIndependently(bucket, "file")).isEqualTo(data);
+    assertThat(pendingUploads(bucket)).isEmpty();
+  }
+
+  @Test
+  void putOfAMissingFileFailsAndWritesNothing(@TempDir Path dir) {
+    assertThatThrownBy(() -> store.put(bucket, "none", dir.resolve("missing")))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(store.exists(bucket, "none")).isFalse();
   }
 
   @Test
