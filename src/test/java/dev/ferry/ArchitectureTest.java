@@ -24,6 +24,8 @@ class ArchitectureTest {
           .definedBy("dev.ferry.event..")
           .layer("objectstore")
           .definedBy("dev.ferry.objectstore..")
+          .layer("integration")
+          .definedBy("dev.ferry.integration..")
           .layer("ingest")
           .definedBy("dev.ferry.ingest")
           .layer("ingest.csv")
@@ -66,15 +68,26 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("app", "http", "schedule")
           .whereLayer("tables")
           .mayOnlyBeAccessedByLayers("app", "http", "schedule")
+          .whereLayer("integration")
+          .mayOnlyBeAccessedByLayers("app", "http", "ingest", "tables", "export")
+          .whereLayer("integration")
+          .mayOnlyAccessLayers("objectstore", "store")
           .whereLayer("ingest.csv")
           .mayOnlyBeAccessedByLayers("app", "ingest", "tables")
           .whereLayer("store.adapters")
           .mayOnlyBeAccessedByLayers("app")
           .whereLayer("store")
           .mayOnlyBeAccessedByLayers(
-              "app", "store.adapters", "ingest", "tables", "export", "schedule", "http")
+              "app",
+              "store.adapters",
+              "integration",
+              "ingest",
+              "tables",
+              "export",
+              "schedule",
+              "http")
           .whereLayer("objectstore")
-          .mayOnlyBeAccessedByLayers("app", "ingest", "tables", "export", "http")
+          .mayOnlyBeAccessedByLayers("app", "integration", "ingest", "tables", "export", "http")
           .because(
               "data flows one way (see ARCHITECTURE.md, 'Packages'); to fix, depend on a port in"
                   + " a lower package and let dev.ferry.app wire the concrete adapter");
@@ -103,7 +116,11 @@ class ArchitectureTest {
   static final ArchRule jobsUseTheObjectStorePortOnly =
       noClasses()
           .that()
-          .resideInAnyPackage("dev.ferry.ingest..", "dev.ferry.tables..", "dev.ferry.export..")
+          .resideInAnyPackage(
+              "dev.ferry.integration..",
+              "dev.ferry.ingest..",
+              "dev.ferry.tables..",
+              "dev.ferry.export..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("software.amazon..", "org.gaul..")

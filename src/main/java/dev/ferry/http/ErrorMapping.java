@@ -1,7 +1,7 @@
 package dev.ferry.http;
 
-import dev.ferry.ingest.DefinitionException;
-import dev.ferry.ingest.ImportException;
+import dev.ferry.integration.DefinitionException;
+import dev.ferry.integration.IntegrationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -22,7 +22,7 @@ final class ErrorMapping {
   static void install(RoutesConfig routes) {
     routes.exception(ApiException.class, ErrorMapping::clientError);
     routes.exception(DefinitionException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
-    routes.exception(ImportException.class, ErrorMapping::importError);
+    routes.exception(IntegrationException.class, ErrorMapping::integrationError);
     routes.exception(Exception.class, ErrorMapping::internalError);
     routes.error(404, "*", ctx -> notFound(ctx));
   }
@@ -31,7 +31,7 @@ final class ErrorMapping {
     ctx.status(error.status()).json(Map.of("error", error.getMessage()));
   }
 
-  private static void importError(ImportException error, Context ctx) {
+  private static void integrationError(IntegrationException error, Context ctx) {
     int status =
         switch (error.reason()) {
           case NOT_FOUND -> 404;

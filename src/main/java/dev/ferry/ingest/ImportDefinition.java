@@ -1,12 +1,12 @@
 package dev.ferry.ingest;
 
+import dev.ferry.integration.IntegrationName;
 import dev.ferry.objectstore.S3Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One recurring CSV import (SPEC §2.1): where its files are, how often it runs and how it reads
@@ -28,17 +28,11 @@ public record ImportDefinition(
     CsvSettings csv,
     Optional<S3Connection> connection) {
 
-  static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   static final Duration DEFAULT_EVERY = Duration.ofHours(1);
   static final Duration DEFAULT_TIME_BUDGET = Duration.ofMinutes(5);
 
   public ImportDefinition {
-    if (!NAME.matcher(name).matches()) {
-      throw new DefinitionException(
-          "Invalid setting name = '"
-              + name
-              + "': use 1 to 64 letters, digits, '-' or '_', starting with a letter or digit");
-    }
+    IntegrationName.check(name);
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(connection, "connection");

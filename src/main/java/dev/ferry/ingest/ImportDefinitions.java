@@ -1,29 +1,39 @@
 package dev.ferry.ingest;
 
 import dev.ferry.ingest.ImportDefinition.CsvSettings;
-import dev.ferry.objectstore.S3Connection;
-import dev.ferry.objectstore.S3Credentials;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.ferry.integration.Catalog;
+import dev.ferry.integration.Fields;
+import dev.ferry.integration.S3Settings;
+import dev.ferry.integration.Secrets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads import definitions from settings maps (a {@code ferry.yaml} entry or a REST body) and
  * writes them back, with secrets masked or kept for the store.
  */
 public final class ImportDefinitions {
-  private static final String MASK = "****";
+  /** Reads and writes import definitions for the store. */
+  static final Catalog.Codec<ImportDefinition> CODEC =
+      new Catalog.Codec<>() {
+        @Override
+        public ImportDefinition read(String path, Map<String, ?> settings) {
+          return ImportDefinitions.read(path, settings);
+        }
 
-  /** Whether {@link #toSettings} shows secrets: masked for people, kept for the store. */
-  public enum Secrets {
-    MASKED,
-    KEPT
-  }
+        @Override
+        public Map<String, Object> write(ImportDefinition definition, Secrets secrets) {
+          return toSettings(definition, secrets);
+        }
+
+        @Override
+        public String name(ImportDefinition definition) {
+          return definition.name();
+        }
+      };
 
   private ImportDefinitions() {}
 
@@ -37,8 +47,8 @@ public final class ImportDefinitions {
     ImportDefinition definition =
         new ImportDefinition(
             fields.requiredText("name"),
-            bucket(fields),
-            folder(fields),
+            S3Settings.bucket(fields, "bucket"),
+            S3Settings.prefix(fields, "folder"),
             baseFilename(fields),
             fields.duration(
                 "every",
@@ -52,25 +62,9 @@ public final class ImportDefinitions {
                 Duration.ofSeconds(1),
                 Duration.ofHours(24)),
             csv(fields),
-            connection(fields.section("s3")));
+            S3Settings.connection(fields.section("s3")));
     fields.rejectUnknown();
     return definition;
-  }
-
-  private static String bucket(Fields fields) {
-    String bucket = fields.requiredText("bucket");
-    if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-      throw fields.invalid("bucket", bucket, "not a valid S3 bucket name");
-    }
-    return bucket;
-  }
-
-  private static String folder(Fields fields) {
-    String folder = fields.text("folder").orElse("");
-    while (folder.startsWith("/")) {
-      folder = folder.substring(1);
-    }
-    return folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
   }
 
   private static String baseFilename(Fields fields) {
@@ -116,54 +110,6 @@ public final class ImportDefinitions {
     return columns;
   }
 
-  private static Optional<S3Connection> connection(Fields s3) {
-    Optional<String> endpoint = s3.text("endpoint");
-    Optional<String> region = s3.text("region");
-    Optional<String> pathStyle = s3.text("path-style");
-    S3Credentials credentials = credentials(s3);
-    s3.rejectUnknown();
-    if (endpoint.isEmpty()
-        && region.isEmpty()
-        && credentials instanceof S3Credentials.DefaultChain) {
-      return Optional.empty();
-    }
-    Optional<URI> uri = endpoint.map(text -> uri(s3, text));
-    return Optional.of(
-        new S3Connection(
-            uri,
-            region.orElse(S3Connection.DEFAULT_REGION),
-            pathStyle.map(Boolean::parseBoolean).orElse(uri.isPresent()),
-            credentials,
-            S3Connection.DEFAULT_PART_SIZE));
-  }
-
-  private static URI uri(Fields s3, String text) {
-    try {
-      URI uri = new URI(text);
-      if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-        throw s3.invalid("endpoint", text, "expected an http(s) URL");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw s3.invalid("endpoint", text, "expected an http(s) URL");
-    }
-  }
-
-  private static S3Credentials credentials(Fields s3) {
-    Optional<String> access = s3.text("access-key");
-    Optional<String> secret = s3.text("secret-key");
-    Optional<String> role = s3.text("role-arn");
-    Optional<String> externalId = s3.text("external-id");
-    if (access.isPresent() != secret.isPresent()) {
-      throw new DefinitionException("Settings s3.access-key and s3.secret-key go together");
-    }
-    if (access.isPresent()) {
-      return new S3Credentials.StaticKeys(access.get(), secret.get());
-    }
-    return role.<S3Credentials>map(arn -> new S3Credentials.AssumedRole(arn, externalId, "ferry"))
-        .orElseGet(S3Credentials.DefaultChain::new);
-  }
-
   /** The definition as a settings map, the shape {@link #read} accepts. */
   public static Map<String, Object> toSettings(ImportDefinition definition, Secrets secrets) {
     Map<String, Object> settings = new LinkedHashMap<>();
@@ -181,26 +127,7 @@ public final class ImportDefinitions {
         definition.csv().delimiter().equals("\t") ? "tab" : definition.csv().delimiter());
     settings.put("columns", definition.csv().columns());
     settings.put("ignore-columns", definition.csv().ignoreColumns());
-    definition.connection().ifPresent(c -> settings.put("s3", connectionSettings(c, secrets)));
+    definition.connection().ifPresent(c -> settings.put("s3", S3Settings.toSettings(c, secrets)));
     return settings;
-  }
-
-  private static Map<String, Object> connectionSettings(S3Connection connection, Secrets secrets) {
-    Map<String, Object> s3 = new LinkedHashMap<>();
-    connection.endpoint().ifPresent(uri -> s3.put("endpoint", uri.toString()));
-    s3.put("region", connection.region());
-    s3.put("path-style", connection.pathStyle());
-    if (connection.credentials() instanceof S3Credentials.StaticKeys keys) {
-      s3.put("access-key", keys.accessKey());
-      s3.put("secret-key", shown(keys.secretKey(), secrets));
-    } else if (connection.credentials() instanceof S3Credentials.AssumedRole role) {
-      s3.put("role-arn", role.roleArn());
-      role.externalId().ifPresent(id -> s3.put("external-id", shown(id, secrets)));
-    }
-    return s3;
-  }
-
-  private static String shown(String secret, Secrets secrets) {
-    return secrets == Secrets.KEPT ? secret : MASK;
   }
 }

@@ -4,6 +4,7 @@ import dev.ferry.ingest.ImportDefinition.CsvSettings;
 import dev.ferry.ingest.csv.ImportFormat;
 import dev.ferry.ingest.csv.Role;
 import dev.ferry.ingest.csv.TimestampFormat;
+import dev.ferry.integration.DefinitionException;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HashSet;

@@ -1,11 +1,9 @@
 package dev.ferry.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.faults.CrashPoints;
-import dev.ferry.ingest.ImportDefinitions.Secrets;
-import dev.ferry.ingest.ImportException.Reason;
+import dev.ferry.integration.Catalog;
+import dev.ferry.integration.IntegrationRuns;
+import dev.ferry.integration.RunResult;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.S3Connection;
 import dev.ferry.store.ImportLedger;
@@ -18,12 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Recurring CSV imports: their definitions, validation, preview and runs. Two runs of one import
@@ -33,18 +26,12 @@ public final class ImportService implements AutoCloseable {
   /** The kind of integration (and of run) an import is. */
   public static final String KIND = "import";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final IntegrationDefinitions definitions;
+  private final Catalog<ImportDefinition> catalog;
+  private final IntegrationRuns<RunProgress> runs;
   private final ImportLedger ledger;
-  private final RunRecords runs;
   private final Function<Optional<S3Connection>, ObjectStore> objectStores;
   private final Clock clock;
   private final int batchRecords;
-  private final Map<String, Long> running = new ConcurrentHashMap<>();
-  private final Map<Long, RunProgress> live = new ConcurrentHashMap<>();
-  private final ExecutorService executor = Executors.newCachedThreadPool(ImportService::thread);
 
   /**
    * @param objectStores opens a connection; an empty connection means the server's default S3
@@ -57,9 +44,9 @@ public final class ImportService implements AutoCloseable {
       Function<Optional<S3Connection>, ObjectStore> objectStores,
       Clock clock,
       int batchRecords) {
-    this.definitions = definitions;
+    this.catalog = new Catalog<>(definitions, KIND, ImportDefinitions.CODEC);
+    this.runs = new IntegrationRuns<>(KIND, KIND, runs, clock);
     this.ledger = ledger;
-    this.runs = runs;
     this.objectStores = objectStores;
     this.clock = clock;
     this.batchRecords = batchRecords;
@@ -67,51 +54,29 @@ public final class ImportService implements AutoCloseable {
 
   /** Saves imports declared in {@code ferry.yaml} without contacting their buckets. */
   public void declare(List<Map<String, Object>> declared) {
-    for (int i = 0; i < declared.size(); i++) {
-      save(ImportDefinitions.read("imports[" + i + "].", declared.get(i)));
-    }
+    catalog.declare("imports", declared);
   }
 
   /** Validates (SPEC §2.1) and saves a new import. */
   public ImportDefinition create(Map<String, ?> settings) {
-    ImportDefinition definition = ImportDefinitions.read("", settings);
-    if (definitions.find(definition.name()).isPresent()) {
-      throw new ImportException(
-          Reason.ALREADY_EXISTS, "An integration named '" + definition.name() + "' exists");
-    }
-    validate(definition);
-    save(definition);
-    return definition;
+    return catalog.create(settings, this::validate);
   }
 
   /** Validates and replaces an import's settings. */
   public ImportDefinition replace(String name, Map<String, ?> settings) {
-    find(name);
-    ImportDefinition definition = ImportDefinitions.read("", settings);
-    if (!definition.name().equals(name)) {
-      throw new DefinitionException(
-          "Invalid setting name = '" + definition.name() + "': an import cannot be renamed");
-    }
-    validate(definition);
-    save(definition);
-    return definition;
+    return catalog.replace(name, settings, this::validate);
   }
 
   public List<ImportDefinition> list() {
-    return definitions.list(KIND).stream().map(d -> parse(d.json())).toList();
+    return catalog.list();
   }
 
   public ImportDefinition find(String name) {
-    return definitions
-        .find(name)
-        .filter(d -> d.kind().equals(KIND))
-        .map(d -> parse(d.json()))
-        .orElseThrow(() -> new ImportException(Reason.NOT_FOUND, "No import named '" + name + "'"));
+    return catalog.find(name);
   }
 
   public void delete(String name) {
-    find(name);
-    definitions.delete(name);
+    catalog.delete(name);
   }
 
   public Preview preview(String name, int limit) {
@@ -124,55 +89,30 @@ public final class ImportService implements AutoCloseable {
   /** Starts a run now; returns its run id. */
   public long start(String name) {
     ImportDefinition definition = find(name);
-    synchronized (running) {
-      if (running.containsKey(name)) {
-        throw new ImportException(
-            Reason.ALREADY_RUNNING,
-            "Import '" + name + "' is running (run " + running.get(name) + ")");
-      }
-      long runId = runs.start(name, KIND);
-      running.put(name, runId);
-      RunProgress progress = new RunProgress();
-      live.put(runId, progress);
-      executor.submit(() -> execute(definition, runId, progress));
-      return runId;
-    }
+    return runs.start(
+        name, new RunProgress(), (runId, progress) -> execute(definition, runId, progress));
   }
 
   /** Runs now and waits for the end; returns the run id. */
   public long runAndWait(String name) throws InterruptedException {
-    long runId = start(name);
-    synchronized (running) {
-      while (Long.valueOf(runId).equals(running.get(name))) {
-        running.wait();
-      }
-    }
-    return runId;
+    ImportDefinition definition = find(name);
+    return runs.runAndWait(
+        name, new RunProgress(), (runId, progress) -> execute(definition, runId, progress));
   }
 
   /** The live counters of a run that is going on. */
   public Optional<RunProgress> progress(long runId) {
-    return Optional.ofNullable(live.get(runId));
+    return runs.progress(runId);
   }
 
   /** Starts every import whose interval has passed since its last run (once, however late). */
   public void runDue() {
-    for (ImportDefinition definition : list()) {
-      Optional<Instant> last =
-          runs.list(definition.name(), 1).stream().findFirst().map(run -> run.startedAt());
-      boolean due =
-          last.map(t -> !t.plus(definition.every()).isAfter(clock.instant())).orElse(true);
-      if (due && !running.containsKey(definition.name())) {
-        try {
-          start(definition.name());
-        } catch (ImportException e) {
-          LOG.debug("Not starting {}: {}", definition.name(), e.getMessage());
-        }
-      }
-    }
+    runs.runDue(
+        list().stream().map(d -> new IntegrationRuns.Schedule(d.name(), d.every())).toList(),
+        this::start);
   }
 
-  private void execute(ImportDefinition definition, long runId, RunProgress progress) {
+  private RunResult execute(ImportDefinition definition, long runId, RunProgress progress) {
     List<FileOutcome> outcomes = new ArrayList<>();
     try (ObjectStore objects = objectStores.apply(definition.connection())) {
       Instant deadline = clock.instant().plus(definition.timeBudget());
@@ -190,24 +130,12 @@ public final class ImportService implements AutoCloseable {
       CrashPoints.reach("run-started");
       new ImportRun(context).run(outcomes);
       CrashPoints.reach("before-run-finish");
-      runs.finish(
-          runId,
-          RunReport.status(outcomes),
-          RunReport.details(outcomes),
-          RunReport.errors(outcomes));
-      LOG.info(
-          "Import {} run {} finished: {}", definition.name(), runId, RunReport.status(outcomes));
+      return new RunResult(
+          RunReport.status(outcomes), RunReport.details(outcomes), RunReport.errors(outcomes));
     } catch (RuntimeException e) {
       List<String> errors = new ArrayList<>(RunReport.errors(outcomes));
-      errors.add(e.getMessage());
-      runs.finish(runId, RunStatus.FAILED, RunReport.details(outcomes), errors);
-      LOG.warn("Import {} run {} failed: {}", definition.name(), runId, e.getMessage());
-    } finally {
-      live.remove(runId);
-      synchronized (running) {
-        running.remove(definition.name());
-        running.notifyAll();
-      }
+      errors.add(IntegrationRuns.message(e));
+      return new RunResult(RunStatus.FAILED, RunReport.details(outcomes), errors);
     }
   }
 
@@ -217,32 +145,8 @@ public final class ImportService implements AutoCloseable {
     }
   }
 
-  private void save(ImportDefinition definition) {
-    try {
-      String json = JSON.writeValueAsString(ImportDefinitions.toSettings(definition, Secrets.KEPT));
-      definitions.put(definition.name(), KIND, json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Failed to save import " + definition.name(), e);
-    }
-  }
-
-  private static ImportDefinition parse(String json) {
-    try {
-      return ImportDefinitions.read(
-          "", JSON.readValue(json, new TypeReference<Map<String, Object>>() {}));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Failed to read a saved import definition", e);
-    }
-  }
-
-  private static Thread thread(Runnable runnable) {
-    Thread thread = new Thread(runnable, "ferry-import");
-    thread.setDaemon(true);
-    return thread;
-  }
-
   @Override
   public void close() {
-    executor.shutdownNow();
+    runs.close();
   }
 }

@@ -6,6 +6,7 @@ import dev.ferry.ingest.csv.CsvRecordReader;
 import dev.ferry.ingest.csv.HeaderMapping;
 import dev.ferry.ingest.csv.ParsedRow;
 import dev.ferry.ingest.csv.Role;
+import dev.ferry.integration.IntegrationException;
 import dev.ferry.objectstore.ObjectInfo;
 import dev.ferry.objectstore.ObjectStore;
 import java.io.IOException;
@@ -39,8 +40,8 @@ final class Previewer {
             ImportFormats.from(definition.csv()))) {
       return read(file.key(), reader, limit);
     } catch (CsvFileException e) {
-      throw new ImportException(
-          ImportException.Reason.VALIDATION_FAILED,
+      throw new IntegrationException(
+          IntegrationException.Reason.VALIDATION_FAILED,
           "The first file s3://"
               + definition.bucket()
               + "/"

@@ -3,6 +3,8 @@ package dev.ferry.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.integration.DefinitionException;
+import dev.ferry.integration.IntegrationException;
 import dev.ferry.store.Run;
 import dev.ferry.store.RunStatus;
 import java.nio.file.Path;
@@ -199,7 +201,7 @@ class ImportEndToEndTest {
   @Test
   void creationFailsWithOnePreciseMessage() {
     assertThatThrownBy(() -> fixture.create(settings("files-per-run", 1)))
-        .isInstanceOf(ImportException.class)
+        .isInstanceOf(IntegrationException.class)
         .hasMessage("No file in s3://incoming/in/ matches accounts*.csv or accounts*.csv.gz");
 
     fixture.upload("in/accounts.csv", "Name\nann\n");

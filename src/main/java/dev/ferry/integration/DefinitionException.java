@@ -1,6 +1,6 @@
-package dev.ferry.ingest;
+package dev.ferry.integration;
 
-/** An import definition that cannot be used; the message names the setting and the value. */
+/** An integration definition that cannot be used; the message names the setting and the value. */
 public final class DefinitionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package dev.ferry.ingest;
+package dev.ferry.integration;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,19 +15,22 @@ import java.util.regex.Pattern;
  * Reads settings from a plain map (parsed YAML or JSON), naming the setting by its path in every
  * error, and refusing keys nobody read.
  */
-final class Fields {
+public final class Fields {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
 
   private final String path;
   private final Map<String, Object> values;
   private final Set<String> read = new TreeSet<>();
 
-  Fields(String path, Map<String, ?> values) {
+  /**
+   * @param path how errors name the settings, e.g. {@code imports[2].}; empty for a REST body
+   */
+  public Fields(String path, Map<String, ?> values) {
     this.path = path;
     this.values = new LinkedHashMap<>(values);
   }
 
-  Optional<String> text(String key) {
+  public Optional<String> text(String key) {
     Object value = values.get(key);
     read.add(key);
     if (value == null) {
@@ -39,11 +42,11 @@ final class Fields {
     return Optional.of(value.toString().trim());
   }
 
-  String requiredText(String key) {
+  public String requiredText(String key) {
     return text(key).filter(s -> !s.isEmpty()).orElseThrow(() -> missing(key));
   }
 
-  long number(String key, long fallback, long min, long max) {
+  public long number(String key, long fallback, long min, long max) {
     Optional<String> text = text(key);
     if (text.isEmpty()) {
       return fallback;
@@ -60,7 +63,7 @@ final class Fields {
     return value;
   }
 
-  Duration duration(String key, Duration fallback, Duration min, Duration max) {
+  public Duration duration(String key, Duration fallback, Duration min, Duration max) {
     Optional<String> text = text(key);
     if (text.isEmpty()) {
       return fallback;
@@ -72,7 +75,7 @@ final class Fields {
     return value;
   }
 
-  boolean flag(String key, boolean fallback) {
+  public boolean flag(String key, boolean fallback) {
     return text(key)
         .map(
             text ->
@@ -84,7 +87,7 @@ final class Fields {
         .orElse(fallback);
   }
 
-  List<String> list(String key) {
+  public List<String> list(String key) {
     Object value = values.get(key);
     read.add(key);
     if (value == null) {
@@ -96,7 +99,7 @@ final class Fields {
     return items.stream().map(item -> String.valueOf(item).trim()).toList();
   }
 
-  Fields section(String key) {
+  public Fields section(String key) {
     Object value = values.get(key);
     read.add(key);
     if (value == null) {
@@ -111,7 +114,7 @@ final class Fields {
   }
 
   /** Fails on the first key that no reader asked for: a misspelt setting must not be ignored. */
-  void rejectUnknown() {
+  public void rejectUnknown() {
     for (String key : values.keySet()) {
       if (!read.contains(key)) {
         throw new DefinitionException("Unknown setting '" + path + key + "'");
@@ -119,11 +122,11 @@ final class Fields {
     }
   }
 
-  DefinitionException invalid(String key, Object value, String why) {
+  public DefinitionException invalid(String key, Object value, String why) {
     return new DefinitionException("Invalid setting " + path + key + " = '" + value + "': " + why);
   }
 
-  DefinitionException missing(String key) {
+  public DefinitionException missing(String key) {
     return new DefinitionException("Missing setting " + path + key);
   }
 
@@ -141,7 +144,8 @@ final class Fields {
     };
   }
 
-  static String show(Duration duration) {
+  /** A duration the way {@link #duration} reads it, e.g. {@code 12h}. */
+  public static String show(Duration duration) {
     long seconds = duration.toSeconds();
     if (seconds % 86_400 == 0) {
       return seconds / 86_400 + "d";

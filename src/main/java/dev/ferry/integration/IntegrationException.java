@@ -1,7 +1,9 @@
-package dev.ferry.ingest;
+package dev.ferry.integration;
 
-/** An import request that cannot be carried out; the message says why, for the user. */
-public final class ImportException extends RuntimeException {
+/**
+ * A request about an integration that cannot be carried out; the message says why, for the user.
+ */
+public final class IntegrationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final Reason reason;
@@ -14,7 +16,7 @@ public final class ImportException extends RuntimeException {
     VALIDATION_FAILED
   }
 
-  ImportException(Reason reason, String message) {
+  public IntegrationException(Reason reason, String message) {
     super(message);
     this.reason = reason;
   }
