@@ -64,11 +64,7 @@ public final class IntegrationRuns<P> implements AutoCloseable {
    */
   public long start(String name, P progress, Job<P> job) {
     synchronized (running) {
-      if (running.containsKey(name)) {
-        throw new IntegrationException(
-            IntegrationException.Reason.ALREADY_RUNNING,
-            label() + " '" + name + "' is running (run " + running.get(name) + ")");
-      }
+      requireIdle(name);
       long runId = runs.start(name, runKind);
       running.put(name, runId);
       live.put(runId, progress);
@@ -86,6 +82,28 @@ public final class IntegrationRuns<P> implements AutoCloseable {
       }
     }
     return runId;
+  }
+
+  /**
+   * Does {@code action} while no run of {@code name} goes on; none starts until it ends.
+   *
+   * @throws IntegrationException with {@link IntegrationException.Reason#ALREADY_RUNNING} when a
+   *     run of {@code name} is going on
+   */
+  public void whileIdle(String name, Runnable action) {
+    synchronized (running) {
+      requireIdle(name);
+      action.run();
+    }
+  }
+
+  private void requireIdle(String name) {
+    Long runId = running.get(name);
+    if (runId != null) {
+      throw new IntegrationException(
+          IntegrationException.Reason.ALREADY_RUNNING,
+          label() + " '" + name + "' is running (run " + runId + ")");
+    }
   }
 
   /** The live progress of run {@code runId} while it goes on. */
