@@ -24,6 +24,7 @@ import java.util.Optional;
 public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String IMPORTS = "imports";
+  private static final String EXPORTS = "exports";
 
   private ConfigLoader() {}
 
@@ -39,7 +40,10 @@ public final class ConfigLoader {
     file.ifPresent(
         path -> readFile(path, lists).forEach((name, text) -> put(settings, name, text, path)));
     overrides.forEach((name, text) -> put(settings, name, text, null));
-    return FerryConfig.from(new Settings(settings), lists.getOrDefault(IMPORTS, List.of()));
+    return FerryConfig.from(
+        new Settings(settings),
+        lists.getOrDefault(IMPORTS, List.of()),
+        lists.getOrDefault(EXPORTS, List.of()));
   }
 
   private static void put(Map<String, Setting> settings, String name, String text, Path file) {
@@ -67,24 +71,29 @@ public final class ConfigLoader {
       if (!root.isObject()) {
         throw new ConfigException("Invalid configuration " + file + ": expected a mapping of keys");
       }
-      JsonNode imports = ((ObjectNode) root).remove(IMPORTS);
-      if (imports != null) {
-        lists.put(IMPORTS, entries(imports, file));
+      for (String list : List.of(IMPORTS, EXPORTS)) {
+        JsonNode entries = ((ObjectNode) root).remove(list);
+        if (entries != null) {
+          lists.put(list, entries(list, entries, file));
+        }
       }
       flatten("", root, flat, file);
     }
     return flat;
   }
 
-  private static List<Map<String, Object>> entries(JsonNode list, Path file) {
+  private static List<Map<String, Object>> entries(String name, JsonNode list, Path file) {
     if (!list.isArray()) {
-      throw new ConfigException("Invalid configuration imports (in " + file + "): expected a list");
+      throw new ConfigException(
+          "Invalid configuration " + name + " (in " + file + "): expected a list");
     }
     List<Map<String, Object>> entries = new ArrayList<>();
     for (JsonNode entry : list) {
       if (!entry.isObject()) {
         throw new ConfigException(
-            "Invalid configuration imports["
+            "Invalid configuration "
+                + name
+                + "["
                 + entries.size()
                 + "] (in "
                 + file

@@ -24,9 +24,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
-/** The effective, validated configuration of a Ferry server. */
+/**
+ * The effective, validated configuration of a Ferry server.
+ *
+ * @param imports the {@code imports:} list of {@code ferry.yaml}, each entry a settings map
+ * @param exports the {@code exports:} list, likewise
+ */
 public record FerryConfig(
-    Server server, S3 s3, Store store, Ingest ingest, List<Map<String, Object>> imports) {
+    Server server,
+    S3 s3,
+    Store store,
+    Ingest ingest,
+    List<Map<String, Object>> imports,
+    List<Map<String, Object>> exports) {
 
   /** Where the server listens and keeps its data. */
   public record Server(String host, int port, Path dataDir, Optional<String> authToken) {
@@ -74,6 +84,7 @@ public record FerryConfig(
 
   public FerryConfig {
     imports = List.copyOf(imports);
+    exports = List.copyOf(exports);
     if (server.exposed() && server.authToken().isEmpty()) {
       throw new ConfigException(
           "Invalid configuration server.host = '"
@@ -86,13 +97,17 @@ public record FerryConfig(
     }
   }
 
-  static FerryConfig from(ConfigLoader.Settings settings, List<Map<String, Object>> imports) {
+  static FerryConfig from(
+      ConfigLoader.Settings settings,
+      List<Map<String, Object>> imports,
+      List<Map<String, Object>> exports) {
     return new FerryConfig(
         server(settings),
         s3(settings),
         store(settings),
         new Ingest(settings.required(INGEST_BATCH_RECORDS, Long.class).intValue()),
-        imports);
+        imports,
+        exports);
   }
 
   private static Server server(ConfigLoader.Settings settings) {
@@ -140,6 +155,7 @@ public record FerryConfig(
     line.add(STORE_REVISION_MAX_RECORDS.name() + "=" + store.revisionMaxRecords());
     line.add(INGEST_BATCH_RECORDS.name() + "=" + ingest.batchRecords());
     line.add("imports=" + imports.size() + " declared");
+    line.add("exports=" + exports.size() + " declared");
     return line.toString();
   }
 

@@ -32,6 +32,7 @@ class ConfigLoaderTest {
     assertThat(config.store().revisionMaxRecords()).isEqualTo(1_000_000);
     assertThat(config.ingest().batchRecords()).isEqualTo(100_000);
     assertThat(config.imports()).isEmpty();
+    assertThat(config.exports()).isEmpty();
   }
 
   @Test
@@ -62,6 +63,11 @@ class ConfigLoaderTest {
               - name: accounts
                 bucket: acme
                 files-per-run: 3
+            exports:
+              - name: revisions
+                kind: revisions
+                bucket: acme-exports
+                cutoff: closed
             """);
 
     FerryConfig config = ConfigLoader.load(Optional.of(file), Map.of());
@@ -85,6 +91,18 @@ class ConfigLoaderTest {
     assertThat(config.ingest()).isEqualTo(new FerryConfig.Ingest(2500));
     assertThat(config.imports())
         .containsExactly(Map.of("name", "accounts", "bucket", "acme", "files-per-run", 3));
+    assertThat(config.exports())
+        .containsExactly(
+            Map.of(
+                "name",
+                "revisions",
+                "kind",
+                "revisions",
+                "bucket",
+                "acme-exports",
+                "cutoff",
+                "closed"));
+    assertThat(config.describe()).contains("imports=1 declared", "exports=1 declared");
     assertThat(ConfigKeys.ALL).hasSize(15);
   }
 
@@ -95,6 +113,19 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage("Invalid configuration imports (in " + file + "): expected a list");
+  }
+
+  @Test
+  void exportsMustBeAListOfMappings() throws IOException {
+    Path list = write("exports:\n  name: revisions\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(list), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid configuration exports (in " + list + "): expected a list");
+
+    Path entry = write("exports:\n  - revisions\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(entry), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid configuration exports[0] (in " + entry + "): expected a mapping");
   }
 
   @Test
