@@ -1,9 +1,13 @@
 package dev.ferry.app;
 
+import dev.ferry.config.ConfigException;
 import dev.ferry.config.FerryConfig;
+import dev.ferry.export.ExportService;
+import dev.ferry.export.RevisionExporter;
 import dev.ferry.http.ApiServer;
 import dev.ferry.http.ServerStatus;
 import dev.ferry.ingest.ImportService;
+import dev.ferry.integration.DefinitionException;
 import dev.ferry.objectstore.EmbeddedS3;
 import dev.ferry.objectstore.S3Connection;
 import dev.ferry.objectstore.S3ObjectStore;
@@ -11,6 +15,7 @@ import dev.ferry.schedule.JobScheduler;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.Run;
 import dev.ferry.store.duckdb.DuckDbStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +23,19 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running Ferry server: the composition root. Starts the data-directory lock, the embedded S3
- * (unless an external endpoint is configured), the store, the scheduler and the REST API, in that
- * order; {@link #close()} stops them in reverse.
+ * (unless an external endpoint is configured), the store, the import and export services, the
+ * scheduler and the REST API, in that order; {@link #close()} stops them in reverse.
  */
 final class FerryServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FerryServer.class);
   static final String STORE_FILE = "ferry.duckdb";
+  static final String EXPORT_SPOOL = "export-spool";
   private static final Duration TICK = Duration.ofSeconds(15);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -40,6 +47,7 @@ final class FerryServer implements AutoCloseable {
   private S3Connection s3;
   private DuckDbStore store;
   private ImportService imports;
+  private ExportService exports;
   private ApiServer api;
 
   private FerryServer(FerryConfig config, Clock clock) {
@@ -67,13 +75,16 @@ final class FerryServer implements AutoCloseable {
     store = keep(openStore());
     List<Run> interrupted = InterruptedRuns.fail(store.runs());
     imports = keep(importService());
-    imports.declare(config.imports());
+    exports = keep(exportService());
+    declare();
     resume(interrupted);
     keep(
         JobScheduler.start(
             store.dataSource(),
             TICK,
-            List.of(new JobScheduler.Tick("ferry-imports", imports::runDue))));
+            List.of(
+                new JobScheduler.Tick("ferry-imports", imports::runDue),
+                new JobScheduler.Tick("ferry-exports", exports::runDue))));
     api = keep(startApi());
     LOG.info("Ferry is ready: REST API on {}", apiUrl());
   }
@@ -98,20 +109,37 @@ final class FerryServer implements AutoCloseable {
     return server.connection();
   }
 
-  /** Imports cut off by a stop go on at once rather than at their next slot. */
-  private void resume(List<Run> interrupted) {
-    interrupted.stream()
-        .filter(run -> run.kind().equals(ImportService.KIND))
-        .map(Run::integration)
-        .distinct()
-        .forEach(this::resumeImport);
+  /** Saves the integrations declared in {@code ferry.yaml}; a bad one stops the start. */
+  private void declare() {
+    try {
+      imports.declare(config.imports());
+      exports.declare(config.exports());
+    } catch (DefinitionException e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
-  private void resumeImport(String name) {
+  /** Imports and exports cut off by a stop go on at once rather than at their next slot. */
+  private void resume(List<Run> interrupted) {
+    resume(interrupted, ImportService.KIND, "import", imports::start);
+    resume(interrupted, ExportService.RUN_KIND, "export", exports::start);
+  }
+
+  private static void resume(
+      List<Run> interrupted, String runKind, String noun, ToLongFunction<String> start) {
+    interrupted.stream()
+        .filter(run -> run.kind().equals(runKind))
+        .map(Run::integration)
+        .distinct()
+        .forEach(name -> resume(name, noun, start));
+  }
+
+  private static void resume(String name, String noun, ToLongFunction<String> start) {
     try {
-      LOG.info("Resuming import {} after an interrupted run (run {})", name, imports.start(name));
+      LOG.info(
+          "Resuming {} {} after an interrupted run (run {})", noun, name, start.applyAsLong(name));
     } catch (RuntimeException e) {
-      LOG.warn("Could not resume import {}: {}", name, e.getMessage());
+      LOG.warn("Could not resume {} {}: {}", noun, name, e.getMessage());
     }
   }
 
@@ -123,6 +151,19 @@ final class FerryServer implements AutoCloseable {
         connection -> S3ObjectStore.connect(connection.orElse(s3)),
         clock,
         config.ingest().batchRecords());
+  }
+
+  private ExportService exportService() {
+    Path spool = SpoolDirectory.emptied(dataDirectory.resolve(EXPORT_SPOOL));
+    RevisionExporter exporter =
+        new RevisionExporter(store.records(), store.revisions(), store.exports(), spool, clock);
+    return new ExportService(
+        store.integrations(),
+        store.exports(),
+        store.runs(),
+        exporter,
+        connection -> S3ObjectStore.connect(connection.orElse(s3)),
+        clock);
   }
 
   private DuckDbStore openStore() {
@@ -139,7 +180,7 @@ final class FerryServer implements AutoCloseable {
                 config.server().port(),
                 config.server().authToken(),
                 this::status,
-                new ApiServer.Jobs(store, imports)),
+                new ApiServer.Jobs(store, imports, exports)),
         "REST API",
         config.server().port(),
         "--port");

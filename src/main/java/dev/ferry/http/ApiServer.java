@@ -1,5 +1,6 @@
 package dev.ferry.http;
 
+import dev.ferry.export.ExportService;
 import dev.ferry.ingest.ImportService;
 import dev.ferry.store.Store;
 import io.javalin.Javalin;
@@ -34,15 +35,17 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               configure(config, authToken, status);
               RecordsRoutes.install(config.routes, jobs.store());
-              ImportRoutes.install(config.routes, jobs.imports());
-              RunsRoutes.install(config.routes, jobs.store().runs(), jobs.imports());
+              RunJson runs = new RunJson(jobs.imports(), jobs.exports());
+              ImportRoutes.install(config.routes, jobs.imports(), jobs.store().runs(), runs);
+              ExportRoutes.install(config.routes, jobs.exports(), jobs.store().runs(), runs);
+              RunsRoutes.install(config.routes, jobs.store().runs(), runs);
             });
     javalin.start(host, port);
     return new ApiServer(javalin);
   }
 
   /** What the API serves: the store's ports and the jobs built on them. */
-  public record Jobs(Store store, ImportService imports) {}
+  public record Jobs(Store store, ImportService imports, ExportService exports) {}
 
   public int port() {
     return javalin.port();

@@ -1,29 +1,33 @@
 package dev.ferry.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ferry.ingest.ImportDefinition;
 import dev.ferry.ingest.ImportDefinitions;
 import dev.ferry.ingest.ImportService;
 import dev.ferry.ingest.Preview;
 import dev.ferry.integration.Secrets;
+import dev.ferry.store.RunRecords;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /api/imports}: recurring CSV imports, their preview and runs. Secrets are masked. */
 final class ImportRoutes {
   private static final int DEFAULT_PREVIEW = 20;
 
   private final ImportService imports;
+  private final RunRecords runs;
+  private final RunJson json;
 
-  private ImportRoutes(ImportService imports) {
+  private ImportRoutes(ImportService imports, RunRecords runs, RunJson json) {
     this.imports = imports;
+    this.runs = runs;
+    this.json = json;
   }
 
-  static void install(RoutesConfig routes, ImportService imports) {
-    ImportRoutes handlers = new ImportRoutes(imports);
+  static void install(RoutesConfig routes, ImportService imports, RunRecords runs, RunJson json) {
+    ImportRoutes handlers = new ImportRoutes(imports, runs, json);
     routes.post("/api/imports", handlers::create);
     routes.get("/api/imports", handlers::list);
     routes.get("/api/imports/{name}", handlers::show);
@@ -31,10 +35,11 @@ final class ImportRoutes {
     routes.delete("/api/imports/{name}", handlers::delete);
     routes.get("/api/imports/{name}/preview", handlers::preview);
     routes.post("/api/imports/{name}/runs", handlers::run);
+    routes.get("/api/imports/{name}/runs", handlers::runs);
   }
 
   private void create(Context ctx) {
-    ctx.status(201).json(masked(imports.create(settings(ctx))));
+    ctx.status(201).json(masked(imports.create(Json.settings(ctx))));
   }
 
   private void list(Context ctx) {
@@ -46,7 +51,7 @@ final class ImportRoutes {
   }
 
   private void replace(Context ctx) {
-    ctx.json(masked(imports.replace(ctx.pathParam("name"), settings(ctx))));
+    ctx.json(masked(imports.replace(ctx.pathParam("name"), Json.settings(ctx))));
   }
 
   private void delete(Context ctx) {
@@ -70,6 +75,11 @@ final class ImportRoutes {
     ctx.status(202).json(Map.of("runId", runId, "integration", ctx.pathParam("name")));
   }
 
+  private void runs(Context ctx) {
+    String name = imports.find(ctx.pathParam("name")).name();
+    RunsRoutes.list(ctx, runs, json, Optional.of(name));
+  }
+
   private static Map<String, Object> row(Preview.Row row) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("line", row.line());
@@ -79,13 +89,5 @@ final class ImportRoutes {
 
   private static Map<String, Object> masked(ImportDefinition definition) {
     return ImportDefinitions.toSettings(definition, Secrets.MASKED);
-  }
-
-  private static Map<String, Object> settings(Context ctx) {
-    try {
-      return Json.MAPPER.readValue(ctx.body(), new TypeReference<Map<String, Object>>() {});
-    } catch (JsonProcessingException e) {
-      throw new ApiException(400, "Body is not a JSON object: " + e.getOriginalMessage());
-    }
   }
 }

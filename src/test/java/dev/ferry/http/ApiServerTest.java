@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ferry.ingest.ImportService;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.duckdb.DuckDbStore;
 import java.io.IOException;
@@ -44,6 +43,7 @@ class ApiServerTest {
   @TempDir Path dir;
   private DuckDbStore store;
   private ApiServer server;
+  private ApiServer.Jobs jobs;
 
   @BeforeEach
   void openStore() {
@@ -54,6 +54,7 @@ class ApiServerTest {
   @AfterEach
   void stop() {
     server.close();
+    TestJobs.close(jobs);
     store.close();
   }
 
@@ -190,17 +191,14 @@ class ApiServerTest {
   }
 
   private void start(Optional<String> token, Supplier<ServerStatus> status) {
-    ImportService imports =
-        new ImportService(
-            store.integrations(),
-            store.imports(),
-            store.runs(),
+    jobs =
+        TestJobs.over(
+            store,
             connection -> {
               throw new IllegalStateException("no S3 in this test");
             },
-            Clock.systemUTC(),
-            1000);
-    server = ApiServer.start("127.0.0.1", 0, token, status, new ApiServer.Jobs(store, imports));
+            dir.resolve("spool"));
+    server = ApiServer.start("127.0.0.1", 0, token, status, jobs);
   }
 
   private HttpResponse<String> get(String path, Optional<String> token)

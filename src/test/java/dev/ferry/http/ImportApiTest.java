@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.export.ExportService;
 import dev.ferry.ingest.ImportService;
 import dev.ferry.objectstore.EmbeddedS3;
 import dev.ferry.objectstore.S3ObjectStore;
@@ -33,6 +34,7 @@ class ImportApiTest {
   private EmbeddedS3 s3;
   private DuckDbStore store;
   private ImportService imports;
+  private ExportService exports;
   private ApiServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -47,27 +49,27 @@ class ImportApiTest {
     }
     store =
         DuckDbStore.open(dir.resolve("ferry.duckdb"), Clock.systemUTC(), RevisionPolicy.DEFAULT);
-    imports =
-        new ImportService(
-            store.integrations(),
-            store.imports(),
-            store.runs(),
+    ApiServer.Jobs jobs =
+        TestJobs.over(
+            store,
             connection -> S3ObjectStore.connect(connection.orElse(s3.connection())),
-            Clock.systemUTC(),
-            1000);
+            dir.resolve("spool"));
+    imports = jobs.imports();
+    exports = jobs.exports();
     server =
         ApiServer.start(
             "127.0.0.1",
             0,
             Optional.empty(),
             () -> new ServerStatus("t", Instant.EPOCH, 0, "d", 0, "s"),
-            new ApiServer.Jobs(store, imports));
+            jobs);
   }
 
   @AfterEach
   void stop() {
     server.close();
     imports.close();
+    exports.close();
     store.close();
     s3.close();
   }

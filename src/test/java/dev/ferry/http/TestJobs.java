@@ -1,0 +1,40 @@
+package dev.ferry.http;
+
+import dev.ferry.export.ExportService;
+import dev.ferry.export.RevisionExporter;
+import dev.ferry.ingest.ImportService;
+import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.objectstore.S3Connection;
+import dev.ferry.store.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The jobs an API test serves: the import and export services over a real store. */
+final class TestJobs {
+  private TestJobs() {}
+
+  /**
+   * @param objectStores how the jobs reach S3
+   * @param spool the revision exporter's spool directory
+   */
+  static ApiServer.Jobs over(
+      Store store, Function<Optional<S3Connection>, ObjectStore> objectStores, Path spool) {
+    Clock clock = Clock.systemUTC();
+    ImportService imports =
+        new ImportService(
+            store.integrations(), store.imports(), store.runs(), objectStores, clock, 1000);
+    RevisionExporter exporter =
+        new RevisionExporter(store.records(), store.revisions(), store.exports(), spool, clock);
+    ExportService exports =
+        new ExportService(
+            store.integrations(), store.exports(), store.runs(), exporter, objectStores, clock);
+    return new ApiServer.Jobs(store, imports, exports);
+  }
+
+  static void close(ApiServer.Jobs jobs) {
+    jobs.imports().close();
+    jobs.exports().close();
+  }
+}
