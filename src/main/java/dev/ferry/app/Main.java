@@ -1,6 +1,7 @@
 package dev.ferry.app;
 
 import dev.ferry.cli.CliException;
+import dev.ferry.cli.ExportCommand;
 import dev.ferry.cli.ImportCommand;
 import dev.ferry.cli.RecordsCommand;
 import dev.ferry.cli.RunsCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       ServerCommand.class,
       StatusCommand.class,
       ImportCommand.class,
+      ExportCommand.class,
       RunsCommand.class,
       RecordsCommand.class,
       PolicyCommand.class,

@@ -1,14 +1,9 @@
 package dev.ferry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,14 +34,12 @@ public final class ImportCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static String path(String name) {
-    return "/api/imports/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  private static String path(String name) {
+    return IntegrationCalls.path("/api/imports", name);
   }
 
-  static void print(CommandSpec spec, JsonNode node) {
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(ApiClient.pretty(node));
-    out.flush();
+  private static void print(CommandSpec spec, JsonNode node) {
+    IntegrationCalls.print(spec, node);
   }
 
   /** {@code ferry import create}: from options or a YAML/JSON file; validated by the server. */
@@ -101,7 +94,7 @@ public final class ImportCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Map<String, Object> settings = file == null ? new LinkedHashMap<>() : read(file);
+      Map<String, Object> settings = IntegrationCalls.settings(file);
       put(settings, "name", name);
       put(settings, "bucket", bucket);
       put(settings, "folder", folder);
@@ -120,14 +113,7 @@ public final class ImportCommand implements Runnable {
     }
 
     private static void put(Map<String, Object> settings, String key, Object value) {
-      if (value != null) {
-        settings.put(key, value);
-      }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(Path file) throws IOException {
-      return new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), LinkedHashMap.class);
+      IntegrationCalls.put(settings, key, value);
     }
   }
 
@@ -187,8 +173,7 @@ public final class ImportCommand implements Runnable {
     @Override
     public Integer call() {
       options.client().delete(path(name));
-      spec.commandLine().getOut().println("Deleted import " + name);
-      spec.commandLine().getOut().flush();
+      IntegrationCalls.say(spec, "Deleted import " + name);
       return 0;
     }
   }
@@ -229,20 +214,8 @@ public final class ImportCommand implements Runnable {
 
     @Override
     public Integer call() throws InterruptedException {
-      JsonNode started = options.client().post(path(name) + "/runs", null);
-      long runId = started.path("runId").asLong();
-      if (!wait) {
-        spec.commandLine().getOut().println("Started run " + runId + " of import " + name);
-        spec.commandLine().getOut().flush();
-        return 0;
-      }
-      JsonNode run = RunWatcher.await(options.client(), runId, spec.commandLine().getErr());
-      if (options.json) {
-        print(spec, run);
-      } else {
-        RunsCommand.printReport(run, spec.commandLine().getOut());
-      }
-      return "failed".equals(run.path("status").asText()) ? 1 : 0;
+      return IntegrationCalls.run(
+          spec, options, path(name), "import " + name, IntegrationCalls.Wait.of(wait));
     }
   }
 }

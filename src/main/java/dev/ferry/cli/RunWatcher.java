@@ -31,17 +31,41 @@ final class RunWatcher {
   }
 
   static String bar(JsonNode progress) {
+    return progress.has("revisionsTotal") ? revisionsBar(progress) : bytesBar(progress);
+  }
+
+  private static String bytesBar(JsonNode progress) {
     long total = Math.max(1, progress.path("bytesTotal").asLong());
     long done = Math.min(total, progress.path("bytesRead").asLong());
-    int filled = (int) (WIDTH * done / total);
     return String.format(
         Locale.ROOT,
-        "[%s%s] %3d%%  %s / %s  %,d rows",
-        "#".repeat(filled),
-        "-".repeat(WIDTH - filled),
-        100 * done / total,
+        "%s  %s / %s  %,d rows",
+        filled(done, total),
         Sizes.bytes(done),
         Sizes.bytes(total),
         progress.path("rowsRead").asLong());
+  }
+
+  private static String revisionsBar(JsonNode progress) {
+    long total = progress.path("revisionsTotal").asLong();
+    long done = Math.min(total, progress.path("revisionsPublished").asLong());
+    return String.format(
+        Locale.ROOT,
+        "%s  %,d / %,d revisions  %,d records",
+        filled(done, Math.max(1, total)),
+        done,
+        total,
+        progress.path("recordsWritten").asLong());
+  }
+
+  /** {@code [####------] 40%} */
+  private static String filled(long done, long total) {
+    int filled = (int) (WIDTH * done / total);
+    return String.format(
+        Locale.ROOT,
+        "[%s%s] %3d%%",
+        "#".repeat(filled),
+        "-".repeat(WIDTH - filled),
+        100 * done / total);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,6 @@ public final class RunsCommand implements Callable<Integer> {
   }
 
   static void printReport(JsonNode run, PrintWriter out) {
-    JsonNode details = run.path("details");
     out.printf(
         "Run %d of %s: %s  (%s → %s)%n",
         run.path("id").asLong(),
@@ -53,6 +53,16 @@ public final class RunsCommand implements Callable<Integer> {
         run.path("status").asText(),
         run.path("startedAt").asText(),
         run.path("finishedAt").asText("-"));
+    if ("import".equals(run.path("kind").asText())) {
+      printImportDetails(run.path("details"), out);
+    } else {
+      printDetails(run.path("details"), out);
+    }
+    run.path("errors").forEach(error -> out.println("  error: " + error.asText()));
+    out.flush();
+  }
+
+  private static void printImportDetails(JsonNode details, PrintWriter out) {
     out.printf(
         "  files: %d completed, %d unfinished, %d failed, %d skipped%n",
         details.path("filesCompleted").asLong(),
@@ -68,11 +78,24 @@ public final class RunsCommand implements Callable<Integer> {
     for (JsonNode file : details.path("files")) {
       out.printf(
           "  %-10s %s%s%n",
-          file.path("result").asText().toLowerCase(java.util.Locale.ROOT),
+          file.path("result").asText().toLowerCase(Locale.ROOT),
           file.path("key").asText(),
           file.path("destination").isTextual() ? " → " + file.path("destination").asText() : "");
     }
-    run.path("errors").forEach(error -> out.println("  error: " + error.asText()));
-    out.flush();
+  }
+
+  /** Other kinds report plain counts: one line each, as the job named them. */
+  private static void printDetails(JsonNode details, PrintWriter out) {
+    details
+        .properties()
+        .forEach(
+            field ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %s: %s%n",
+                    field.getKey(),
+                    field.getValue().isIntegralNumber()
+                        ? String.format(Locale.ROOT, "%,d", field.getValue().asLong())
+                        : field.getValue().toString()));
   }
 }
