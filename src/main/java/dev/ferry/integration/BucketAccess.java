@@ -37,7 +37,7 @@ public final class BucketAccess {
   }
 
   private static String message(IntegrationKind kind, String bucket, List<PermissionCheck> failed) {
-    boolean denied = failed.stream().allMatch(check -> check.outcome() == Outcome.MISSING);
+    boolean denied = failed.stream().anyMatch(check -> check.outcome() == Outcome.MISSING);
     return (denied ? "Ferry lacks permissions on bucket " : "Ferry cannot use bucket ")
         + bucket
         + ": "
