@@ -28,7 +28,7 @@ class CommandLineTest {
   void helpListsTheCommands() {
     assertThat(run("--help")).isZero();
 
-    assertThat(out.toString()).contains("server", "status", "policy", "check");
+    assertThat(out.toString()).contains("server", "status", "import", "export", "policy", "check");
   }
 
   @ParameterizedTest
@@ -58,6 +58,33 @@ class CommandLineTest {
     assertThat(err.toString())
         .isEqualTo("ferry: " + message.replace("{file}", file.toString()) + "\n");
     assertThat(dir.resolve("d")).doesNotExist();
+  }
+
+  @Test
+  void badDeclaredExportStopsTheStartWithOneLine() throws IOException {
+    Path file = dir.resolve("ferry.yaml");
+    Files.writeString(file, "exports:\n  - name: nightly\n    kind: events\n    bucket: demo\n");
+
+    int code =
+        run(
+            "server",
+            "--config",
+            file.toString(),
+            "--data-dir",
+            dir.resolve("d").toString(),
+            "--port",
+            "0",
+            "--s3-port",
+            "0");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "ferry: Invalid setting exports[0].kind = 'events': expected revisions (the only kind"
+                + " of export)\n");
+    try (DataDirectory again = DataDirectory.lock(dir.resolve("d"))) {
+      assertThat(again.root()).isEqualTo(dir.resolve("d").toAbsolutePath());
+    }
   }
 
   @Test
