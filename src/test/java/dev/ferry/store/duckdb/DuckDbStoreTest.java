@@ -120,7 +120,8 @@ class DuckDbStoreTest {
               "4|V4__records_for_bulk_loading.sql",
               "5|V5__checkpoints_by_object_version.sql",
               "6|V6__integrations.sql",
-              "7|V7__import_ledger.sql");
+              "7|V7__import_ledger.sql",
+              "8|V8__export_ledger.sql");
     }
   }
 
