@@ -1,0 +1,218 @@
+package dev.ferry.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * A server exporting revisions is killed with kill -9 at a named point, then restarted; the bucket
+ * must end byte for byte as after an uninterrupted export, and right after the kill {@code
+ * status.csv} must claim no revision that is not in the bucket.
+ *
+ * <p>Both runs start from copies of one data directory holding the records, so the receive times
+ * (which {@code index.csv} shows) are the same. Revisions close by size (3 records) so that they
+ * are the same too.
+ */
+class ExportCrashTest {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String BUCKET = "exports";
+  private static final int REVISIONS = 4;
+  private static Path seed;
+  private static Map<String, String> uninterrupted;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void seedAndRunWithoutCrash(@TempDir Path seedDir, @TempDir Path reference)
+      throws Exception {
+    seed = seedDir;
+    Files.writeString(
+        seed.resolve("ferry.yaml"),
+        "server:\n  data-dir: data\nstore:\n  revision-max-records: 3\n");
+    try (FerryProcess server = start(seed, List.of())) {
+      RunningServer running = RunningServer.awaitStart(server);
+      try (S3Client s3 = running.rawS3()) {
+        s3.createBucket(b -> b.bucket(BUCKET));
+      }
+      HttpResponse<String> stored = post(running.api().resolve("/api/records"), records());
+      assertThat(stored.statusCode()).as(stored.body()).isLessThan(300);
+    }
+    uninterrupted = new ExportCrashTest().exportKilledAt(reference, null);
+    assertThat(uninterrupted).containsKeys("index.csv", "status.csv", "revisions/4.json");
+    assertThat(uninterrupted).hasSize(REVISIONS + 2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "export-mid-revision:1",
+        "export-mid-revision:3",
+        "export-uploaded:1",
+        "export-published:1",
+        "export-published:3",
+        "export-uploaded:4",
+        "export-before-index:1",
+        "export-before-status:1",
+        "export-after-status:1"
+      })
+  void endsAsAnUninterruptedExport(String point) throws Exception {
+    assertThat(exportKilledAt(work, point)).isEqualTo(uninterrupted);
+  }
+
+  private Map<String, String> exportKilledAt(Path dir, String point) throws Exception {
+    copy(seed, dir);
+    if (point != null) {
+      try (FerryProcess server = start(dir, List.of("-Dferry.crash-at=" + point))) {
+        RunningServer running = RunningServer.awaitStart(server);
+        create(running.api());
+        startRun(running.api());
+        server.awaitLine(line -> line.equals("CRASHPOINT " + point.split(":")[0]), WAIT);
+        server.kill9();
+      }
+      assertStatusClaimsOnlyWhatIsThere(dir.resolve("data/s3/" + BUCKET));
+    }
+    try (FerryProcess server = start(dir, List.of())) {
+      RunningServer running = RunningServer.awaitStart(server);
+      if (point == null) {
+        create(running.api());
+      }
+      for (int run = 0; run < 3 && !complete(running); run++) {
+        awaitEnd(running.api(), startRun(running.api()));
+      }
+      try (S3Client s3 = running.rawS3()) {
+        return contents(s3);
+      }
+    }
+  }
+
+  /** Read from the embedded S3's files while no server runs. */
+  private static void assertStatusClaimsOnlyWhatIsThere(Path bucket) throws IOException {
+    Path status = bucket.resolve("status.csv");
+    if (!Files.exists(status)) {
+      return;
+    }
+    String[] row = Files.readAllLines(status).get(1).split(",", -1);
+    int exported = Integer.parseInt(row[1]);
+    for (int n = 1; n <= exported; n++) {
+      assertThat(bucket.resolve("revisions/" + n + ".json")).exists();
+    }
+  }
+
+  private static boolean complete(RunningServer running) {
+    try (S3Client s3 = running.rawS3()) {
+      Map<String, String> contents = contents(s3);
+      return contents.containsKey("status.csv")
+          && contents.get("status.csv").contains("\n" + REVISIONS + "," + REVISIONS + ",");
+    }
+  }
+
+  private static String records() {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 1; i <= 3 * REVISIONS; i++) {
+      json.append(i > 1 ? "," : "")
+          .append("{\"_p\":\"user")
+          .append(i)
+          .append("\",\"_t\":")
+          .append(1_700_000_000 + i)
+          .append(",\"_n\":\"Visited\",\"page\":\"/p/")
+          .append(i)
+          .append(" é\"}");
+    }
+    return json.append(']').toString();
+  }
+
+  private static void create(URI api) throws Exception {
+    String settings =
+        "{\"name\":\"km\",\"kind\":\"revisions\",\"bucket\":\""
+            + BUCKET
+            + "\",\"cutoff\":\"closed\"}";
+    HttpResponse<String> created = post(api.resolve("/api/exports"), settings);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+  }
+
+  private static FerryProcess start(Path dir, List<String> jvmOptions) {
+    return FerryProcess.start(dir, Map.of(), jvmOptions, "server", "--port", "0", "--s3-port", "0");
+  }
+
+  /** Starts a run; if the scheduler or the restart got there first, follows that run instead. */
+  private static long startRun(URI api) throws Exception {
+    HttpResponse<String> started = post(api.resolve("/api/exports/km/runs"), "");
+    if (started.statusCode() == 202) {
+      return JSON.readTree(started.body()).get("runId").asLong();
+    }
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(409);
+    return get(api.resolve("/api/runs?integration=km&limit=1")).get(0).get("id").asLong();
+  }
+
+  private static void awaitEnd(URI api, long runId) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (get(api.resolve("/api/runs/" + runId)).get("status").asText().equals("running")) {
+      assertThat(System.nanoTime()).as("run %d still running", runId).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static Map<String, String> contents(S3Client s3) {
+    Map<String, String> contents = new TreeMap<>();
+    for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()) {
+      byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
+      contents.put(object.key(), new String(bytes, StandardCharsets.UTF_8));
+    }
+    return contents;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else if (!path.getFileName().toString().equals("ferry.lock")) {
+          copyFile(path, target);
+        }
+      }
+    }
+  }
+
+  private static void copyFile(Path path, Path target) {
+    try {
+      Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static HttpResponse<String> post(URI uri, String body) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode get(URI uri) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+    return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+  }
+}
