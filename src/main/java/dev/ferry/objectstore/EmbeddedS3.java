@@ -10,6 +10,8 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobProviderMetadata;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real S3-compatible server in this JVM (S3Proxy), storing buckets as directories under a base
@@ -18,6 +20,7 @@ import org.jclouds.blobstore.BlobStoreContext;
  * {@link S3Clients}).
  */
 public final class EmbeddedS3 implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedS3.class);
 
   private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   private static final String BASE64ISH =
@@ -47,6 +50,10 @@ public final class EmbeddedS3 implements AutoCloseable {
   public static EmbeddedS3 start(
       Path directory, String host, int port, S3Credentials.StaticKeys keys) {
     BlobStoreContext context = blobStore(directory);
+    int unfinished = UnfinishedUploads.sweep(directory);
+    if (unfinished > 0) {
+      LOG.info("Removed {} unfinished upload(s) left by a stop in the middle of a PUT", unfinished);
+    }
     try {
       S3Proxy proxy = proxy(context, host, port, keys);
       proxy.start();
