@@ -104,7 +104,8 @@ public final class RevisionExportBenchmark {
       Path spool = Files.createDirectories(dir.resolve("spool"));
       List<Double> ratios = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        System.out.printf("-- %s, round %d of %d%n", c.name(), round, rounds);
+        System.out.printf(
+            "-- %s, round %d of %d (load average %s)%n", c.name(), round, rounds, load());
         Round r = new Round(store, s3, raw, clock, spool, dir, round);
         ratios.add(r.run(records, revisions.size()));
       }
@@ -252,6 +253,12 @@ public final class RevisionExportBenchmark {
     System.out.printf(
         "%s: %.2f s, %,.0f records/s, %.1f MB/s (%.1f MB)%n",
         what, seconds, records / seconds, bytes / 1e6 / seconds, bytes / 1e6);
+  }
+
+  /** The 1-minute load average, to tell a busy machine from a slow engine. */
+  private static String load() {
+    return String.format(
+        "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static String format(double ratio) {
