@@ -58,14 +58,13 @@ public final class RevisionExporter {
     totals.ready(ready.size());
     RevisionSpooler spooler = new RevisionSpooler(records, spool);
     try (UploadPipeline pipeline =
-        new UploadPipeline(definition, objects, ledger, progress, totals)) {
+        new UploadPipeline(definition, spooler, objects, ledger, progress, totals)) {
       for (Revision revision : ready) {
+        pipeline.awaitRoom();
         if (!clock.instant().isBefore(deadline)) {
           break;
         }
-        Spooled spooled = spooler.write(definition.name(), revision, definition.dedupe());
-        progress.wrote(spooled.records(), spooled.bytes());
-        pipeline.submit(spooled);
+        pipeline.start(revision);
       }
       pipeline.finish();
     }

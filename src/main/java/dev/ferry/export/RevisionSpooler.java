@@ -29,8 +29,13 @@ final class RevisionSpooler {
     this.directory = directory;
   }
 
+  /** Where {@link #write} puts {@code revision} of {@code export}. */
+  Path file(String export, Revision revision) {
+    return directory.resolve(export + "-" + revision.number() + ".json.part");
+  }
+
   Spooled write(String export, Revision revision, boolean dedupe) {
-    Path file = directory.resolve(export + "-" + revision.number() + ".json.part");
+    Path file = file(export, revision);
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
       Counter counter = new Counter(out, revision.recordCount() / 2);
       long duplicates = dedupe ? writeDistinct(revision, counter) : writeAll(revision, counter);

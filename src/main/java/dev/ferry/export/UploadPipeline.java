@@ -4,7 +4,9 @@ import dev.ferry.faults.CrashPoints;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.store.ExportLedger;
 import dev.ferry.store.ExportLedger.PublishedRevision;
+import dev.ferry.store.Revision;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -16,66 +18,76 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Uploads spooled revision files on two threads while the next revision is being written, and
- * records them as published strictly in number order, each only once its upload has finished. At
- * most {@link #IN_FLIGHT} files wait or upload at once, so the spool stays small.
+ * Spools and uploads revisions, {@link #IN_FLIGHT} at a time, each on its own thread: the file is
+ * written to the spool directory, sent in one PUT and removed. While one revision uploads, the next
+ * is being written; two large revisions are written side by side. Revisions are recorded as
+ * published strictly in number order, each only once its upload has finished, so at most {@link
+ * #IN_FLIGHT} spool files exist at once.
  */
 final class UploadPipeline implements AutoCloseable {
   static final int IN_FLIGHT = 2;
 
   private final RevisionExportDefinition definition;
+  private final RevisionSpooler spooler;
   private final ObjectStore objects;
   private final ExportLedger ledger;
   private final ExportProgress progress;
   private final RunTotals totals;
-  private final Deque<Upload> uploads = new ArrayDeque<>();
+  private final Deque<Job> jobs = new ArrayDeque<>();
   private final ExecutorService executor =
       Executors.newFixedThreadPool(IN_FLIGHT, UploadPipeline::thread);
 
   UploadPipeline(
       RevisionExportDefinition definition,
+      RevisionSpooler spooler,
       ObjectStore objects,
       ExportLedger ledger,
       ExportProgress progress,
       RunTotals totals) {
     this.definition = definition;
+    this.spooler = spooler;
     this.objects = objects;
     this.ledger = ledger;
     this.progress = progress;
     this.totals = totals;
   }
 
-  /**
-   * Starts uploading {@code spooled}; first waits for the oldest upload if the pipeline is full.
-   */
-  void submit(Spooled spooled) {
-    while (uploads.size() >= IN_FLIGHT) {
+  /** Waits until a revision can start: publishes the oldest ones while the pipeline is full. */
+  void awaitRoom() {
+    while (jobs.size() >= IN_FLIGHT) {
       publishOldest();
     }
-    String key = ExportKeys.revision(definition, spooled.revision().number());
-    uploads.addLast(
-        new Upload(
-            spooled,
-            key,
-            executor.submit(() -> objects.put(definition.bucket(), key, spooled.file()))));
   }
 
-  /** Waits for every upload and records each as published. */
+  /** Starts spooling and uploading {@code revision}; call {@link #awaitRoom()} first. */
+  void start(Revision revision) {
+    String key = ExportKeys.revision(definition, revision.number());
+    jobs.addLast(new Job(key, executor.submit(() -> spoolAndUpload(revision, key))));
+  }
+
+  private Spooled spoolAndUpload(Revision revision, String key) {
+    Path file = spooler.file(definition.name(), revision);
+    try {
+      Spooled spooled = spooler.write(definition.name(), revision, definition.dedupe());
+      progress.wrote(spooled.records(), spooled.bytes());
+      objects.put(definition.bucket(), key, file);
+      return spooled;
+    } finally {
+      delete(file);
+    }
+  }
+
+  /** Waits for every revision started and records each as published. */
   void finish() {
-    while (!uploads.isEmpty()) {
+    while (!jobs.isEmpty()) {
       publishOldest();
     }
   }
 
   private void publishOldest() {
-    Upload oldest = uploads.removeFirst();
-    try {
-      await(oldest.future());
-    } finally {
-      delete(oldest.spooled().file());
-    }
+    Job oldest = jobs.removeFirst();
+    Spooled spooled = await(oldest.future());
     CrashPoints.reach("export-uploaded");
-    Spooled spooled = oldest.spooled();
     ledger.publish(
         definition.name(),
         new PublishedRevision(
@@ -90,9 +102,9 @@ final class UploadPipeline implements AutoCloseable {
     CrashPoints.reach("export-published");
   }
 
-  private static void await(Future<?> upload) {
+  private static Spooled await(Future<Spooled> job) {
     try {
-      upload.get();
+      return job.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -100,11 +112,11 @@ final class UploadPipeline implements AutoCloseable {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while uploading a revision", e);
+      throw new IllegalStateException("Interrupted while exporting a revision", e);
     }
   }
 
-  /** Stops uploads still going (after a failure) and removes their spool files. */
+  /** Stops revisions still going (after a failure); each removes its own spool file. */
   @Override
   public void close() {
     executor.shutdownNow();
@@ -113,23 +125,22 @@ final class UploadPipeline implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    uploads.forEach(upload -> delete(upload.spooled().file()));
-    uploads.clear();
+    jobs.clear();
   }
 
   private static void delete(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Failed to remove spool file " + file, e);
+      throw new UncheckedIOException("Failed to remove spool file " + file, e);
     }
   }
 
   private static Thread thread(Runnable runnable) {
-    Thread thread = new Thread(runnable, "ferry-export-upload");
+    Thread thread = new Thread(runnable, "ferry-export-revision");
     thread.setDaemon(true);
     return thread;
   }
 
-  private record Upload(Spooled spooled, String key, Future<?> future) {}
+  private record Job(String key, Future<Spooled> future) {}
 }
