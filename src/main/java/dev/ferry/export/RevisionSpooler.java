@@ -50,7 +50,7 @@ final class RevisionSpooler {
   private long writeAll(Revision revision, Counter out) throws IOException {
     try (LineCursor lines = records.readRevisionLines(revision.number())) {
       while (lines.hasNext()) {
-        out.line(lines.next());
+        out.line(lines.nextUtf8());
       }
     }
     return 0;
@@ -63,7 +63,7 @@ final class RevisionSpooler {
       while (cursor.hasNext()) {
         var record = cursor.next().record();
         if (filter.first(record)) {
-          out.line(KmJsonLine.of(record));
+          out.line(KmJsonLine.of(record).getBytes(StandardCharsets.UTF_8));
         } else {
           duplicates++;
         }
@@ -84,8 +84,7 @@ final class RevisionSpooler {
       this.half = half;
     }
 
-    void line(String line) throws IOException {
-      byte[] encoded = line.getBytes(StandardCharsets.UTF_8);
+    void line(byte[] encoded) throws IOException {
       out.write(encoded);
       out.write('\n');
       bytes += encoded.length + 1;

@@ -1,5 +1,6 @@
 package dev.ferry.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 /**
@@ -8,6 +9,14 @@ import java.util.Iterator;
  * StoreException}.
  */
 public interface LineCursor extends Iterator<String>, AutoCloseable {
+
+  /**
+   * The next line as UTF-8 bytes, instead of {@link #next()}: for writers of files, which would
+   * otherwise turn bytes into a string and back. By default the encoded {@link #next()}.
+   */
+  default byte[] nextUtf8() {
+    return next().getBytes(StandardCharsets.UTF_8);
+  }
 
   @Override
   void close();

@@ -41,7 +41,7 @@ final class RevisionLines implements LineCursor {
   private final String file;
   private final long last;
   private final int pageSize;
-  private final ArrayDeque<String> page = new ArrayDeque<>();
+  private final ArrayDeque<byte[]> page = new ArrayDeque<>();
   private long next;
   private boolean closed;
 
@@ -81,6 +81,11 @@ final class RevisionLines implements LineCursor {
 
   @Override
   public String next() {
+    return new String(nextUtf8(), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public byte[] nextUtf8() {
     if (!hasNext()) {
       throw new NoSuchElementException("no line after sequence " + (next - 1));
     }
@@ -118,7 +123,7 @@ final class RevisionLines implements LineCursor {
         if (inOrder && rows.getLong(1) != expected++) {
           return false;
         }
-        page.addLast(new String(rows.getBytes(2), StandardCharsets.UTF_8));
+        page.addLast(rows.getBytes(2));
       }
     }
     return true;
