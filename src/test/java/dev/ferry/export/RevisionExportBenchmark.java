@@ -35,12 +35,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>{@code [case] [records]}: case {@code windows} (2,000,000 records received over 100 minutes,
  * 5-minute windows: 20 revisions of 100,000), {@code max} (the same records received within 5
  * minutes: revisions of 1,000,000, the default maximum) or {@code all} (both, the default). Each
- * case fills a fresh DuckDB store through the bulk append path, then runs three rounds ({@code
- * -Dbench.rounds=N}): the revision export of every closed revision to a fresh bucket of the
- * embedded S3, timed end to end, then in the same round the reference ({@link
- * ExportBenchmarkReference}): DuckDB's COPY of the same records to a local JSON file and one upload
- * of it with the AWS SDK. Prints both rates, the ratio per round and the median ratio, and fails
- * unless the bucket's revision files hold every record, one line each.
+ * case fills a fresh DuckDB store through the bulk append path, then runs a warm-up round, printed
+ * but not counted, so that neither side pays for the JIT compiling its code ({@code
+ * -Dbench.warm-up=0} leaves it out), and three rounds ({@code -Dbench.rounds=N}): the revision
+ * export of every closed revision to a fresh bucket of the embedded S3, timed end to end, then in
+ * the same round the reference ({@link ExportBenchmarkReference}): DuckDB's COPY of the same
+ * records to a local JSON file and one upload of it with the AWS SDK. Prints both rates, the ratio
+ * per round and the median ratio, and fails unless the bucket's revision files hold every record,
+ * one line each.
  *
  * <p>Data goes under {@code target/bench/export/}, deleted at the start of each case.
  */
@@ -103,11 +105,18 @@ public final class RevisionExportBenchmark {
           seconds, ExportBenchmarkData.BATCH, revisions.size(), sizes(revisions));
       Path spool = Files.createDirectories(dir.resolve("spool"));
       List<Double> ratios = new ArrayList<>();
-      for (int round = 1; round <= rounds; round++) {
+      int warmUp = Integer.getInteger("bench.warm-up", 1);
+      for (int round = 1 - warmUp; round <= rounds; round++) {
         System.out.printf(
-            "-- %s, round %d of %d (load average %s)%n", c.name(), round, rounds, load());
-        Round r = new Round(store, s3, raw, clock, spool, dir, round);
-        ratios.add(r.run(records, revisions.size()));
+            "-- %s, %s (load average %s)%n",
+            c.name(),
+            round < 1 ? "warm-up round, not counted" : "round " + round + " of " + rounds,
+            load());
+        Round r = new Round(store, s3, raw, clock, spool, dir, round + warmUp);
+        double ratio = r.run(records, revisions.size());
+        if (round >= 1) {
+          ratios.add(ratio);
+        }
       }
       List<Double> sorted = ratios.stream().sorted().toList();
       double median = sorted.get(sorted.size() / 2);
