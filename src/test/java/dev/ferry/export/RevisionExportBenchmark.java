@@ -178,6 +178,11 @@ public final class RevisionExportBenchmark {
       print("reference COPY + upload", records, reference.bytes(), reference.seconds());
       print("  of which COPY to local file", records, reference.bytes(), reference.copySeconds());
       print("  of which upload (one PUT)", records, reference.bytes(), reference.uploadSeconds());
+      double flat = ExportBenchmarkReference.copyFlat(store.dataSource(), dir.resolve("flat.json"));
+      System.out.printf(
+          "  (for comparison, not in the ratio: COPY with the properties flattened: %.2f s,"
+              + " %,.0f records/s)%n",
+          flat, records / flat);
       double ratio = reference.seconds() / ferry;
       System.out.printf("ratio Ferry / reference (records/s): %s%n", format(ratio));
       empty(bucket);
