@@ -88,10 +88,13 @@ public final class Catalog<D> {
     return definition;
   }
 
-  /** Reads, validates and saves new settings for the definition {@code name}. */
+  /**
+   * Reads, validates and saves new settings for the definition {@code name}. Secrets sent back
+   * masked ({@code ****}, as answers show them) keep their stored value.
+   */
   public D replace(String name, Map<String, ?> settings, Consumer<D> validate) {
-    find(name);
-    D definition = codec.read("", settings);
+    Map<String, Object> stored = codec.write(find(name), Secrets.KEPT);
+    D definition = codec.read("", S3Settings.keepMaskedSecrets(settings, stored));
     if (!codec.name(definition).equals(name)) {
       throw new DefinitionException(
           "Invalid setting name = '"

@@ -5,6 +5,7 @@ import dev.ferry.objectstore.S3Credentials;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -102,6 +103,29 @@ public final class S3Settings {
       role.externalId().ifPresent(id -> s3.put("external-id", shown(id, secrets)));
     }
     return s3;
+  }
+
+  /**
+   * {@code settings} with each secret of its {@code s3:} section that is still masked (as a GET
+   * answer shows it) replaced by the secret in {@code stored}, so a definition read back from the
+   * API can be sent back with a change without losing its secrets.
+   */
+  public static Map<String, Object> keepMaskedSecrets(
+      Map<String, ?> settings, Map<String, Object> stored) {
+    Map<String, Object> result = new LinkedHashMap<>(settings);
+    if (!(settings.get("s3") instanceof Map<?, ?> s3)
+        || !(stored.get("s3") instanceof Map<?, ?> storedS3)) {
+      return result;
+    }
+    Map<String, Object> unmasked = new LinkedHashMap<>();
+    s3.forEach((key, value) -> unmasked.put(String.valueOf(key), value));
+    for (String secret : List.of("secret-key", "external-id")) {
+      if (MASK.equals(unmasked.get(secret)) && storedS3.get(secret) != null) {
+        unmasked.put(secret, storedS3.get(secret));
+      }
+    }
+    result.put("s3", unmasked);
+    return result;
   }
 
   private static String shown(String secret, Secrets secrets) {

@@ -240,6 +240,27 @@ class ExportApiTest {
   }
 
   @Test
+  void aDefinitionSentBackAsShownKeepsItsMaskedSecret() throws Exception {
+    ObjectNode settings = settings();
+    settings
+        .putObject("s3")
+        .put("endpoint", s3.endpoint().toString())
+        .put("access-key", s3.keys().accessKey())
+        .put("secret-key", s3.keys().secretKey());
+    send("POST", "/api/exports", settings);
+    ObjectNode shown = (ObjectNode) json(send("GET", "/api/exports/nightly", null));
+    shown.put("cutoff", "closed");
+
+    HttpResponse<String> replaced = send("PUT", "/api/exports/nightly", shown);
+
+    assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+    assertThat(json(replaced).get("cutoff").asText()).isEqualTo("closed");
+    assertThat(store.integrations().find("nightly").orElseThrow().json())
+        .contains(s3.keys().secretKey())
+        .doesNotContain("****");
+  }
+
+  @Test
   void startedRunIsRecordedAndFinishes() throws Exception {
     send("POST", "/api/exports", settings());
 
