@@ -5,8 +5,8 @@ import dev.ferry.integration.IntegrationException;
 import dev.ferry.integration.IntegrationException.Reason;
 import dev.ferry.objectstore.IntegrationKind;
 import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.objectstore.PermissionCheck;
 import dev.ferry.objectstore.PermissionCheck.Outcome;
-import java.util.Set;
 
 /**
  * Checks before an import is saved (SPEC §2.1): the permissions it needs, at least one matching
@@ -21,8 +21,18 @@ final class Validation {
         IntegrationKind.IMPORT,
         definition.bucket(),
         definition.folder(),
-        Set.of(Outcome.MISSING));
+        Validation::refused);
     Previewer.preview(definition, objects, 1);
+  }
+
+  /**
+   * A denied action, or a listing that could not be made (e.g. the bucket does not exist); reading
+   * may stay unverified when there is no file yet to read.
+   */
+  private static boolean refused(PermissionCheck check) {
+    return check.outcome() == Outcome.MISSING
+        || check.outcome() == Outcome.NOT_VERIFIED
+            && check.action().equals(IntegrationKind.S3Action.LIST_BUCKET.policyName());
   }
 
   static IntegrationException noMatchingFile(ImportDefinition definition) {

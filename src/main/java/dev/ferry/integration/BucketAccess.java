@@ -9,6 +9,7 @@ import dev.ferry.objectstore.PermissionCheck.Outcome;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Checks, before an integration is saved, that its bucket grants what the integration needs. */
@@ -27,10 +28,18 @@ public final class BucketAccess {
       String bucket,
       String prefix,
       Set<Outcome> refused) {
+    require(objects, kind, bucket, prefix, check -> refused.contains(check.outcome()));
+  }
+
+  /** As above, refusing the checks that {@code refused} accepts. */
+  public static void require(
+      ObjectStore objects,
+      IntegrationKind kind,
+      String bucket,
+      String prefix,
+      Predicate<PermissionCheck> refused) {
     List<PermissionCheck> failed =
-        AccessCheck.run(objects, kind, bucket, prefix).stream()
-            .filter(check -> refused.contains(check.outcome()))
-            .toList();
+        AccessCheck.run(objects, kind, bucket, prefix).stream().filter(refused).toList();
     if (!failed.isEmpty()) {
       throw new IntegrationException(Reason.VALIDATION_FAILED, message(kind, bucket, failed));
     }

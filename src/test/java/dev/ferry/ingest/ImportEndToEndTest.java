@@ -215,6 +215,15 @@ class ImportEndToEndTest {
   }
 
   @Test
+  void aMissingBucketIsNamedInOneMessage() {
+    assertThatThrownBy(() -> fixture.create(settings("bucket", "no-such-bucket")))
+        .isInstanceOf(IntegrationException.class)
+        .hasMessageStartingWith("Ferry cannot use bucket no-such-bucket: s3:ListBucket (")
+        .hasMessageContaining("does not exist")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
   void scheduledRunsStartOncePerIntervalAndOnceAfterDowntime() throws Exception {
     fixture.upload("in/accounts.csv", "Identity,Timestamp,Event\nann,1700000000,A\n");
     fixture.create(settings("every", "1h"));
