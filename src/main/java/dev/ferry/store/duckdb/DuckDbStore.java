@@ -3,6 +3,7 @@ package dev.ferry.store.duckdb;
 import dev.ferry.store.ExportLedger;
 import dev.ferry.store.ImportLedger;
 import dev.ferry.store.IntegrationDefinitions;
+import dev.ferry.store.Profiles;
 import dev.ferry.store.RecordStore;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.Revisions;
@@ -30,6 +31,7 @@ public final class DuckDbStore implements Store {
   private final DuckDbIntegrationDefinitions integrations;
   private final DuckDbImportLedger imports;
   private final DuckDbExportLedger exports;
+  private final DuckDbProfiles profiles;
 
   private DuckDbStore(Database database, Clock clock, RevisionPolicy policy) {
     this.database = database;
@@ -39,6 +41,7 @@ public final class DuckDbStore implements Store {
     this.integrations = new DuckDbIntegrationDefinitions(database, clock);
     this.imports = new DuckDbImportLedger(database, records, clock);
     this.exports = new DuckDbExportLedger(database, clock);
+    this.profiles = new DuckDbProfiles(database);
   }
 
   /**
@@ -88,6 +91,11 @@ public final class DuckDbStore implements Store {
   @Override
   public ExportLedger exports() {
     return exports;
+  }
+
+  @Override
+  public Profiles profiles() {
+    return profiles;
   }
 
   @Override
