@@ -9,9 +9,11 @@ import dev.ferry.event.SetProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,5 +226,54 @@ public abstract class ProfilesContract {
         .isInstanceOf(NoSuchElementException.class);
     cursor.close();
     cursor.close();
+  }
+
+  @Test
+  void matchesAPlainInMemoryComputation() {
+    var random = new Random(20241125L);
+    var records = new ArrayList<Record>();
+    for (int batch = 0; batch < 6; batch++) {
+      var next = randomRecords(random, batch % 2 == 0 ? 40 : 400);
+      append(next);
+      records.addAll(next);
+      assertThat(profiles()).containsExactlyElementsOf(ProfilesOracle.profiles(records));
+    }
+    for (int i = 0; i < 5; i++) {
+      int upTo = random.nextInt(records.size() + 1);
+      assertThat(profiles(upTo))
+          .as("up to sequence %d", upTo)
+          .containsExactlyElementsOf(ProfilesOracle.profiles(records.subList(0, upTo)));
+    }
+  }
+
+  private static final List<String> IDENTITIES =
+      List.of("ann", "Bob", "bob", "cy", "dee", "é", "\uFFFD", "\uD83D\uDE00", "z", "x y");
+  private static final List<String> NAMES = List.of("plan", "city", "Plan", "q\"uote", "ü");
+
+  private static List<Record> randomRecords(Random random, int count) {
+    var records = new ArrayList<Record>();
+    for (int i = 0; i < count; i++) {
+      String identity = IDENTITIES.get(random.nextInt(IDENTITIES.size())) + random.nextInt(8);
+      Instant timestamp = at(random.nextInt(30));
+      int kind = random.nextInt(20);
+      if (kind == 0) {
+        String other = IDENTITIES.get(random.nextInt(IDENTITIES.size())) + random.nextInt(8);
+        records.add(new Alias(identity, other, timestamp));
+      } else if (kind < 8) {
+        records.add(new SetProperties(identity, timestamp, randomProperties(random, 1)));
+      } else {
+        records.add(new Event(identity, timestamp, "Visited", randomProperties(random, 0)));
+      }
+    }
+    return records;
+  }
+
+  private static Map<String, String> randomProperties(Random random, int min) {
+    var properties = new LinkedHashMap<String, String>();
+    int count = min + random.nextInt(3);
+    while (properties.size() < count) {
+      properties.put(NAMES.get(random.nextInt(NAMES.size())), "v\"" + random.nextInt(1000) + "é");
+    }
+    return properties;
   }
 }
