@@ -15,6 +15,11 @@
  *       {@code records} has no primary-key index (V4): the store assigns sequences under its lock,
  *       and the index cost bulk loads a large share of their time. {@code AppendBenchmark} (a test
  *       {@code main}) measures the path against a native {@code read_csv} load.
+ *   <li>Profiles ({@code DuckDbProfiles}) are computed, not stored: the alias groups by a
+ *       union-find in Java over the alias records (memory bounded by the aliased identities,
+ *       written to a temporary table), then one SQL statement builds a temporary snapshot table,
+ *       one row per profile numbered in identity order, that the cursor reads a page at a time and
+ *       drops when closed or exhausted.
  *   <li>Text is stored as UTF-8: an unpaired surrogate in an identity or name cannot be stored and
  *       comes back as {@code ?}.
  *   <li>One connection, guarded by a lock, serves the store; {@code dataSource()} hands out
