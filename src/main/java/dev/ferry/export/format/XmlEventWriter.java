@@ -22,10 +22,10 @@ import javax.xml.stream.XMLStreamWriter;
  *   <eventProps><entry><key>plan</key><value>pro</value></entry></eventProps></Event>
  * }</pre>
  *
- * (shown wrapped; written without the indentation). The declaration is the JDK writer's {@code
- * <?xml version='1.0' encoding='UTF-8'?>}. {@code ts} is the UTC time as {@code yyyyMMddHHmmss};
- * {@code <all_identities>} is repeated once per linked identity; the entries keep the order
- * received.
+ * (shown wrapped; written without the indentation). The JDK's own StAX writer is used ({@code
+ * newDefaultFactory}), not whichever one the class path offers (Woodstox is on it), so the bytes do
+ * not change with the dependencies. {@code ts} is the UTC time as {@code yyyyMMddHHmmss}; {@code
+ * <all_identities>} is repeated once per linked identity; the entries keep the order received.
  *
  * <p>Characters XML 1.0 cannot carry (control characters other than tab, line feed and carriage
  * return, U+FFFE, U+FFFF, unpaired surrogates) are written as U+FFFD, so the document is always
@@ -33,7 +33,7 @@ import javax.xml.stream.XMLStreamWriter;
  * of normalising it to a line feed.
  */
 public final class XmlEventWriter implements EventWriter {
-  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
   private final OutputStream stream;
   private final XMLStreamWriter xml;

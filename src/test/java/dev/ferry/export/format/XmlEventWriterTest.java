@@ -51,7 +51,7 @@ class XmlEventWriterTest {
     byte[] xml = write(List.of(), e -> List.of());
 
     assertThat(new String(xml, StandardCharsets.UTF_8))
-        .startsWith("<?xml version='1.0' encoding='UTF-8'?>\n<Events>\n");
+        .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Events>\n");
     assertThat(children(parse(xml).getDocumentElement())).isEmpty();
   }
 
