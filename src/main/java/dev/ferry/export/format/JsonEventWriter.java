@@ -1,0 +1,80 @@
+package dev.ferry.export.format;
+
+import dev.ferry.event.Event;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CleverTap's JSON event file (SPEC §5), UTF-8, each line ended by {@code \n}: first, unless {@link
+ * HeaderLine#NONE}, the file's event name (line breaks in it become spaces, so it stays one line);
+ * then one object per event:
+ *
+ * <pre>{@code {"profile":{"identity":"john"},"ts":20171109000015,"eventProps":{"plan":"pro"}}}
+ * </pre>
+ *
+ * <p>{@code ts} is the event's UTC time as the number {@code yyyyMMddHHmmss} (milliseconds
+ * dropped); {@code eventProps} holds the properties in the order received, every value a JSON
+ * string. Strings are escaped as in the revision export ({@link KmJsonLine}): control characters
+ * and unpaired surrogates as escapes, everything else as it is.
+ */
+public final class JsonEventWriter implements EventWriter {
+
+  /** Whether the file starts with the event name, as CleverTap's files do. */
+  public enum HeaderLine {
+    /** The first line is the event name ({@code json-header-line: true}, the default). */
+    EVENT_NAME,
+    /** Plain JSON lines ({@code json-header-line: false}). */
+    NONE
+  }
+
+  private final Writer out;
+  private final StringBuilder line = new StringBuilder(256);
+
+  /**
+   * A writer of the events named {@code eventName} to {@code out}.
+   *
+   * @throws IOException if the header line cannot be written
+   */
+  public JsonEventWriter(OutputStream out, String eventName, HeaderLine headerLine)
+      throws IOException {
+    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    if (headerLine == HeaderLine.EVENT_NAME) {
+      this.out.write(Text.withoutUnpairedSurrogates(eventName).replaceAll("\r\n|[\r\n]", " "));
+      this.out.write('\n');
+    }
+  }
+
+  @Override
+  public void write(Event event, List<String> identities) throws IOException {
+    line.setLength(0);
+    line.append("{\"profile\":{\"identity\":");
+    KmJsonLine.string(line, event.identity());
+    line.append("},\"ts\":").append(Timestamps.number(event.timestamp()));
+    line.append(",\"eventProps\":{");
+    properties(event.properties());
+    line.append("}}\n");
+    out.append(line);
+  }
+
+  private void properties(Map<String, String> properties) {
+    String separator = "";
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      line.append(separator);
+      KmJsonLine.string(line, property.getKey());
+      line.append(':');
+      KmJsonLine.string(line, property.getValue());
+      separator = ",";
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}
