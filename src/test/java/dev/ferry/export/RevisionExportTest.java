@@ -8,14 +8,12 @@ import dev.ferry.event.Alias;
 import dev.ferry.event.Event;
 import dev.ferry.event.SetProperties;
 import dev.ferry.export.RevisionExportDefinition.Cutoff;
+import dev.ferry.store.MutableClock;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.RunStatus;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,7 +197,8 @@ class RevisionExportTest {
       fixture.append(List.of(event("p" + i, i), event("q" + i, i)), Duration.ofMinutes(6));
     }
     Instant now = fixture.clock.instant();
-    Clock minuteEachRead = new SteppingClock(now, Duration.ofMinutes(1));
+    MutableClock minuteEachRead = new MutableClock(now);
+    minuteEachRead.stepEachRead(Duration.ofMinutes(1));
 
     ExportOutcome first =
         fixture.run(
@@ -228,33 +227,5 @@ class RevisionExportTest {
     assertThat(outcome.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(fixture.keys()).containsExactly("index.csv", "status.csv");
     assertThat(fixture.read("status.csv").lines().toList().get(1)).isEqualTo("1,0,,");
-  }
-
-  /** A clock that moves on by a step each time it is read. */
-  private static final class SteppingClock extends Clock {
-    private Instant now;
-    private final Duration step;
-
-    SteppingClock(Instant start, Duration step) {
-      this.now = start;
-      this.step = step;
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      Instant current = now;
-      now = now.plus(step);
-      return current;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

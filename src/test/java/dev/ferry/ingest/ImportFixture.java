@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.objectstore.EmbeddedS3;
 import dev.ferry.objectstore.S3Connection;
 import dev.ferry.objectstore.S3ObjectStore;
+import dev.ferry.store.MutableClock;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.duckdb.DuckDbStore;
 import dev.ferry.testing.RawS3;
@@ -36,7 +37,7 @@ final class ImportFixture implements AutoCloseable {
   static final String BUCKET = "incoming";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  final TestClock clock = new TestClock(Instant.parse("2026-11-25T10:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
   final EmbeddedS3 s3;
   final S3Client raw;
   final DuckDbStore store;

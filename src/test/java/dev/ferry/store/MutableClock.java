@@ -6,25 +6,36 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that tests set and step; it never moves by itself. */
+/**
+ * A UTC clock that tests set and step by hand, or that moves on by a step each time it is read
+ * ({@link #stepEachRead}); by default it never moves by itself.
+ */
 public final class MutableClock extends Clock {
-  private volatile Instant now;
+  private Instant now;
+  private Duration step = Duration.ZERO;
 
   public MutableClock(Instant start) {
     this.now = start;
   }
 
-  public void advance(Duration duration) {
+  public synchronized void advance(Duration duration) {
     now = now.plus(duration);
   }
 
-  public void set(Instant instant) {
+  public synchronized void set(Instant instant) {
     now = instant;
   }
 
+  /** From now on every read returns the current time, then moves it on by {@code each}. */
+  public synchronized void stepEachRead(Duration each) {
+    step = each;
+  }
+
   @Override
-  public Instant instant() {
-    return now;
+  public synchronized Instant instant() {
+    Instant current = now;
+    now = now.plus(step);
+    return current;
   }
 
   @Override
