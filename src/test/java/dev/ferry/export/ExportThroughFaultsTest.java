@@ -7,7 +7,7 @@ import dev.ferry.export.RevisionExportDefinition.Cutoff;
 import dev.ferry.objectstore.S3Connection;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.RunStatus;
-import dev.ferry.testing.FaultyProxy;
+import dev.ferry.testing.FaultyRoute;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,31 +32,13 @@ class ExportThroughFaultsTest {
   @Test
   void faultsChangeNothingInTheBucket() {
     Map<String, String> expected = exportAll(clean, Function.identity());
-    FaultyProxy[] proxy = new FaultyProxy[1];
-    Function<S3Connection, S3Connection> route =
-        direct -> {
-          if (proxy[0] == null) {
-            proxy[0] =
-                FaultyProxy.to(direct.endpoint().orElseThrow())
-                    .rate(0.10)
-                    .seed(11)
-                    .stall(Duration.ofSeconds(3))
-                    .start();
-          }
-          return S3Connection.endpoint(proxy[0].endpoint(), direct.credentials())
-              .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
-        };
-    try {
+    try (FaultyRoute route = new FaultyRoute(11)) {
       Map<String, String> actual = exportAll(faulty, route);
       assertThat(actual).isEqualTo(expected);
       assertThat(actual.keySet()).contains("revisions/" + REVISIONS + ".json");
-      assertThat(proxy[0].injected().values().stream().filter(n -> n > 0).count())
-          .as("kinds of faults injected: %s", proxy[0].injected())
+      assertThat(route.proxy().injected().values().stream().filter(n -> n > 0).count())
+          .as("kinds of faults injected: %s", route.proxy().injected())
           .isGreaterThanOrEqualTo(2);
-    } finally {
-      if (proxy[0] != null) {
-        proxy[0].close();
-      }
     }
   }
 

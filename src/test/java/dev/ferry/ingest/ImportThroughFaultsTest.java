@@ -3,9 +3,8 @@ package dev.ferry.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.objectstore.S3Connection;
-import dev.ferry.testing.FaultyProxy;
+import dev.ferry.testing.FaultyRoute;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,33 +32,15 @@ class ImportThroughFaultsTest {
   }
 
   private Result importThroughProxy() throws Exception {
-    FaultyProxy[] proxy = new FaultyProxy[1];
-    Function<S3Connection, S3Connection> route =
-        direct -> {
-          if (proxy[0] == null) {
-            proxy[0] =
-                FaultyProxy.to(direct.endpoint().orElseThrow())
-                    .rate(0.10)
-                    .seed(7)
-                    .stall(Duration.ofSeconds(3))
-                    .start();
-          }
-          return S3Connection.endpoint(proxy[0].endpoint(), direct.credentials())
-              .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
-        };
-    try {
+    try (FaultyRoute route = new FaultyRoute(7)) {
       Result result = importAll(faulty, route);
-      assertThat(proxy[0].injectedTotal())
-          .as("faults injected: %s", proxy[0].injected())
+      assertThat(route.proxy().injectedTotal())
+          .as("faults injected: %s", route.proxy().injected())
           .isGreaterThan(5);
-      assertThat(proxy[0].injected().values().stream().filter(n -> n > 0).count())
-          .as("kinds of faults injected: %s", proxy[0].injected())
+      assertThat(route.proxy().injected().values().stream().filter(n -> n > 0).count())
+          .as("kinds of faults injected: %s", route.proxy().injected())
           .isGreaterThanOrEqualTo(3);
       return result;
-    } finally {
-      if (proxy[0] != null) {
-        proxy[0].close();
-      }
     }
   }
 
