@@ -18,6 +18,9 @@ public interface Store extends AutoCloseable {
   /** What each revision export has published. */
   ExportLedger exports();
 
+  /** The activity log of event and profile exports. */
+  ExportActivity activity();
+
   /** The profiles of the record log. */
   Profiles profiles();
 

@@ -30,7 +30,8 @@ final class Migrations {
               "V5__checkpoints_by_object_version.sql",
               "V6__integrations.sql",
               "V7__import_ledger.sql",
-              "V8__export_ledger.sql"));
+              "V8__export_ledger.sql",
+              "V9__export_activity.sql"));
 
   private final String folder;
   private final List<String> names;
