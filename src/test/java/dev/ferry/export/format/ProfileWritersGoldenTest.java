@@ -24,6 +24,11 @@ class ProfileWritersGoldenTest {
     assertGolden("profiles.json", out -> new JsonProfileWriter(out, HeaderLine.EVENT_NAME));
   }
 
+  @Test
+  void xmlGivesTheGoldenFile() throws IOException {
+    assertGolden("profiles.xml", XmlProfileWriter::new);
+  }
+
   interface Opener {
     ProfileWriter open(OutputStream out) throws IOException;
   }
