@@ -29,6 +29,11 @@ class ProfileWritersGoldenTest {
     assertGolden("profiles.xml", XmlProfileWriter::new);
   }
 
+  @Test
+  void csvGivesTheGoldenFile() throws IOException {
+    assertGolden("profiles.csv", out -> new CsvProfileWriter(out, columns()));
+  }
+
   interface Opener {
     ProfileWriter open(OutputStream out) throws IOException;
   }
@@ -58,7 +63,7 @@ class ProfileWritersGoldenTest {
         SampleProfiles.profile("anon-42", List.of("anon-42"), "2017-11-09T23:59:59Z", Map.of()));
   }
 
-  static List<String> columns() {
+  private static List<String> columns() {
     return SampleProfiles.columns(profiles());
   }
 
