@@ -1,17 +1,9 @@
 package dev.ferry.export.format;
 
 import dev.ferry.event.Event;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * CleverTap's CSV event file (SPEC §5), UTF-8: the header {@code ts,identity,eventName} followed by
@@ -19,6 +11,11 @@ import java.util.Map;
  * in the file's events, sorted), then one row per event. {@code ts} is the UTC time as {@code
  * yyyyMMddHHmmss}; a property the event lacks is an empty field, so a missing property and an empty
  * value read back the same.
+ *
+ * <p>A property named like a fixed column ({@code ts}, {@code identity}, {@code eventName}) or
+ * starting with {@code prop_} has its column headed {@code prop_} followed by its name ({@code
+ * prop_ts}); a reader gets the name back by removing one leading {@code prop_}. The profile file
+ * ({@link CsvProfileWriter}) follows the same rule.
  *
  * <p>Quoting follows RFC 4180: a field holding a comma, a double quote, a carriage return or a line
  * feed is enclosed in double quotes, a double quote inside doubled; other fields are written as
@@ -29,9 +26,7 @@ import java.util.Map;
 public final class CsvEventWriter implements EventWriter {
   private static final List<String> FIXED_COLUMNS = List.of("ts", "identity", "eventName");
 
-  private final Writer out;
-  private final Map<String, Integer> columns = new HashMap<>();
-  private final String[] row;
+  private final CsvTable table;
 
   /**
    * A writer of rows with the property columns {@code propertyNames}; the header is written at
@@ -41,16 +36,7 @@ public final class CsvEventWriter implements EventWriter {
    * @throws IOException if the header cannot be written
    */
   public CsvEventWriter(OutputStream out, List<String> propertyNames) throws IOException {
-    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    for (String name : propertyNames) {
-      if (columns.put(name, FIXED_COLUMNS.size() + columns.size()) != null) {
-        throw new IllegalArgumentException("property column \"" + name + "\" is given twice");
-      }
-    }
-    List<String> header = new ArrayList<>(FIXED_COLUMNS);
-    header.addAll(propertyNames);
-    row = header.toArray(new String[0]);
-    writeRow();
+    table = new CsvTable(out, FIXED_COLUMNS, propertyNames);
   }
 
   /**
@@ -60,55 +46,15 @@ public final class CsvEventWriter implements EventWriter {
    */
   @Override
   public void write(Event event, List<String> identities) throws IOException {
-    Arrays.fill(row, "");
-    row[0] = Long.toString(Timestamps.number(event.timestamp()));
-    row[1] = event.identity();
-    row[2] = event.name();
-    event.properties().forEach((name, value) -> row[column(name)] = value);
-    writeRow();
-  }
-
-  private int column(String name) {
-    Integer index = columns.get(name);
-    if (index == null) {
-      throw new IllegalArgumentException(
-          "property \"" + name + "\" is not one of the CSV columns " + columns.keySet());
-    }
-    return index;
-  }
-
-  private void writeRow() throws IOException {
-    for (int i = 0; i < row.length; i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      field(Text.withoutUnpairedSurrogates(row[i]));
-    }
-    out.write('\n');
-  }
-
-  private void field(String value) throws IOException {
-    if (!needsQuotes(value)) {
-      out.write(value);
-      return;
-    }
-    out.write('"');
-    out.write(value.replace("\"", "\"\""));
-    out.write('"');
-  }
-
-  private static boolean needsQuotes(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-        return true;
-      }
-    }
-    return false;
+    table.fixed(0, Long.toString(Timestamps.number(event.timestamp())));
+    table.fixed(1, event.identity());
+    table.fixed(2, event.name());
+    table.properties(event.properties());
+    table.writeRow();
   }
 
   @Override
   public void close() throws IOException {
-    out.close();
+    table.close();
   }
 }

@@ -8,7 +8,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * CleverTap's JSON event file (SPEC §5), UTF-8, each line ended by {@code \n}: first, unless {@link
@@ -27,7 +26,10 @@ public final class JsonEventWriter implements EventWriter {
 
   /** Whether the file starts with the event name, as CleverTap's files do. */
   public enum HeaderLine {
-    /** The first line is the event name ({@code json-header-line: true}, the default). */
+    /**
+     * The first line is the event name, {@code profiles} in a profile file ({@code
+     * json-header-line: true}, the default).
+     */
     EVENT_NAME,
     /** Plain JSON lines ({@code json-header-line: false}). */
     NONE
@@ -56,21 +58,10 @@ public final class JsonEventWriter implements EventWriter {
     line.append("{\"profile\":{\"identity\":");
     KmJsonLine.string(line, event.identity());
     line.append("},\"ts\":").append(Timestamps.number(event.timestamp()));
-    line.append(",\"eventProps\":{");
-    properties(event.properties());
-    line.append("}}\n");
+    line.append(",\"eventProps\":");
+    KmJsonLine.object(line, event.properties());
+    line.append("}\n");
     out.append(line);
-  }
-
-  private void properties(Map<String, String> properties) {
-    String separator = "";
-    for (Map.Entry<String, String> property : properties.entrySet()) {
-      line.append(separator);
-      KmJsonLine.string(line, property.getKey());
-      line.append(':');
-      KmJsonLine.string(line, property.getValue());
-      separator = ",";
-    }
   }
 
   @Override

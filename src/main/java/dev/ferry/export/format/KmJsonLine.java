@@ -4,6 +4,7 @@ import dev.ferry.event.Alias;
 import dev.ferry.event.Event;
 import dev.ferry.event.Record;
 import dev.ferry.event.SetProperties;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +49,30 @@ public final class KmJsonLine {
           line.append(':');
           string(line, value);
         });
+  }
+
+  /** Appends {@code properties} as a JSON object of strings, in their order. */
+  static void object(StringBuilder out, Map<String, String> properties) {
+    out.append('{');
+    String separator = "";
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      out.append(separator);
+      string(out, property.getKey());
+      out.append(':');
+      string(out, property.getValue());
+      separator = ",";
+    }
+    out.append('}');
+  }
+
+  /** Appends {@code texts} as a JSON array of strings, in their order. */
+  static void array(StringBuilder out, List<String> texts) {
+    out.append('[');
+    for (int i = 0; i < texts.size(); i++) {
+      out.append(i > 0 ? "," : "");
+      string(out, texts.get(i));
+    }
+    out.append(']');
   }
 
   /** Appends {@code text} as a JSON string. */

@@ -58,6 +58,22 @@ class CsvEventWriterTest {
   }
 
   @Test
+  void propertyNamedLikeAFixedColumnOrThePrefixHasAPrefixedHeader() throws IOException {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("eventName", "1");
+    properties.put("identity", "2");
+    properties.put("prop_x", "3");
+    properties.put("ts", "4");
+    properties.put("x", "5");
+    Event event = SampleEvents.event("john", "2017-11-09T00:00:15Z", "Viewed", properties);
+
+    assertThat(write(List.of(event), List.copyOf(properties.keySet())))
+        .isEqualTo(
+            "ts,identity,eventName,prop_eventName,prop_identity,prop_prop_x,prop_ts,x\n"
+                + "20171109000015,john,Viewed,1,2,3,4,5\n");
+  }
+
+  @Test
   void propertyOutsideTheColumnsIsRefused() {
     Event event = SampleEvents.event("john", "2017-11-09T00:00:15Z", "Viewed", Map.of("b", "1"));
 

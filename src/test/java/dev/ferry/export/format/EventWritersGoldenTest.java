@@ -1,15 +1,10 @@
 package dev.ferry.export.format;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ferry.event.Event;
 import dev.ferry.export.format.JsonEventWriter.HeaderLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * and review the diff.
  */
 class EventWritersGoldenTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/export/format/golden");
   private static final String NAME = "Viewed Page";
 
   @Test
@@ -53,14 +47,7 @@ class EventWritersGoldenTest {
         writer.write(event, identities(event));
       }
     }
-    byte[] actual = SampleEvents.gunzip(gzipped.toByteArray());
-    if (Boolean.getBoolean("ferry.golden.update")) {
-      Files.createDirectories(GOLDEN);
-      Files.write(GOLDEN.resolve(file), actual);
-    }
-    assertThat(new String(actual, StandardCharsets.UTF_8))
-        .isEqualTo(Files.readString(GOLDEN.resolve(file)));
-    assertThat(actual).isEqualTo(Files.readAllBytes(GOLDEN.resolve(file)));
+    Golden.assertMatches(file, SampleEvents.gunzip(gzipped.toByteArray()));
   }
 
   private static List<Event> events() {

@@ -1,21 +1,25 @@
 package dev.ferry.export.format;
 
+import static dev.ferry.export.format.Dom.child;
+import static dev.ferry.export.format.Dom.children;
+import static dev.ferry.export.format.Dom.entries;
+import static dev.ferry.export.format.Dom.names;
+import static dev.ferry.export.format.Dom.parse;
+import static dev.ferry.export.format.Dom.text;
+import static dev.ferry.export.format.Dom.texts;
+import static dev.ferry.export.format.Dom.xmlSafe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.event.Event;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 class XmlEventWriterTest {
 
@@ -62,65 +66,15 @@ class XmlEventWriterTest {
     assertThat(text(read, "eventName")).isEqualTo(xmlSafe(event.name()));
     Element profile = child(read, "profile");
     assertThat(text(profile, "identity")).isEqualTo(xmlSafe(event.identity()));
-    List<String> identities = new ArrayList<>();
-    children(profile).stream()
-        .filter(e -> e.getTagName().equals("all_identities"))
-        .forEach(e -> identities.add(e.getTextContent()));
-    assertThat(identities)
+    assertThat(texts(profile, "all_identities"))
         .containsExactly(xmlSafe(event.identity()), xmlSafe(event.identity() + "@b.c"));
     Map<String, String> expected = new LinkedHashMap<>();
     event.properties().forEach((k, v) -> expected.put(xmlSafe(k), xmlSafe(v)));
     assertThat(entries(child(read, "eventProps"))).containsExactlyEntriesOf(expected);
   }
 
-  private static Map<String, String> entries(Element eventProps) {
-    Map<String, String> entries = new LinkedHashMap<>();
-    for (Element entry : children(eventProps)) {
-      assertThat(names(children(entry))).containsExactly("key", "value");
-      entries.put(text(entry, "key"), text(entry, "value"));
-    }
-    return entries;
-  }
-
-  /** The documented replacements, written out independently of the writer. */
-  private static String xmlSafe(String text) {
-    return text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "\uFFFD")
-        .replaceAll("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])", "\uFFFD")
-        .replaceAll("(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]", "\uFFFD");
-  }
-
   private static Map<String, String> props(String name, String value) {
     return Map.of(name, value);
-  }
-
-  private static String text(Element parent, String tag) {
-    return parent.getElementsByTagName(tag).item(0).getTextContent();
-  }
-
-  private static Element child(Element parent, String tag) {
-    return (Element) parent.getElementsByTagName(tag).item(0);
-  }
-
-  private static List<String> names(List<Element> elements) {
-    return elements.stream().map(Element::getTagName).toList();
-  }
-
-  private static List<Element> children(Element parent) {
-    List<Element> elements = new ArrayList<>();
-    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element element) {
-        elements.add(element);
-      } else {
-        assertThat(node.getTextContent()).isBlank();
-      }
-    }
-    return elements;
-  }
-
-  private static Document parse(byte[] xml) throws Exception {
-    return DocumentBuilderFactory.newInstance()
-        .newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml));
   }
 
   interface Identities {
