@@ -1,5 +1,6 @@
 package dev.ferry.store.duckdb;
 
+import dev.ferry.store.EventExports;
 import dev.ferry.store.ExportLedger;
 import dev.ferry.store.ImportLedger;
 import dev.ferry.store.IntegrationDefinitions;
@@ -32,6 +33,7 @@ public final class DuckDbStore implements Store {
   private final DuckDbImportLedger imports;
   private final DuckDbExportLedger exports;
   private final DuckDbProfiles profiles;
+  private final DuckDbEventExports eventExports;
 
   private DuckDbStore(Database database, Clock clock, RevisionPolicy policy) {
     this.database = database;
@@ -42,6 +44,7 @@ public final class DuckDbStore implements Store {
     this.imports = new DuckDbImportLedger(database, records, clock);
     this.exports = new DuckDbExportLedger(database, clock);
     this.profiles = new DuckDbProfiles(database);
+    this.eventExports = new DuckDbEventExports(database);
   }
 
   /**
@@ -96,6 +99,11 @@ public final class DuckDbStore implements Store {
   @Override
   public Profiles profiles() {
     return profiles;
+  }
+
+  @Override
+  public EventExports eventExports() {
+    return eventExports;
   }
 
   @Override
