@@ -188,7 +188,14 @@ class DuckDbEventExportsTest {
     }
     append(batch);
 
-    var read = events(all(), new EventGroup("a", MARCH_1, 25_000));
+    var selection = all();
+
+    var read = new ArrayList<StoredRecord>();
+    try (var cursor = exports.events(selection, new EventGroup("a", MARCH_1, 25_000))) {
+      read.add(cursor.next());
+      append(event("a", T0, "late"), event("a", T0.plusMillis(3), "late"));
+      cursor.forEachRemaining(read::add);
+    }
 
     var expected = new ArrayList<Long>();
     for (int millis = 0; millis < 7; millis++) {
@@ -197,6 +204,26 @@ class DuckDbEventExportsTest {
       }
     }
     assertThat(read).extracting(StoredRecord::sequence).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void identitiesAreThoseOfEveryKindInTheWindowWhateverTheNames() {
+    append(event("a", T0, "before"));
+    append(
+        event("a", T0, "ann"),
+        new SetProperties("bob", T0, Map.of("plan", "gold")),
+        new Alias("cy", "cy@example.com", T0),
+        event("b", T0, "ann"),
+        event("b", T0, "dé"));
+    append(event("a", T0, "after"));
+
+    var selection = ExportSelection.sequences(1, 6).withEventNames(Set.of("a"));
+
+    assertThat(exports.identities(selection))
+        .containsExactlyInAnyOrder("ann", "bob", "cy", "cy@example.com", "dé");
+    assertThat(exports.identities(ExportSelection.sequences(6, 7))).containsExactly("after");
+    assertThat(exports.identities(ExportSelection.sequences(6, 7).receivedBetween(T0, T0)))
+        .isEmpty();
   }
 
   private List<StoredRecord> events(ExportSelection selection, EventGroup group) {
