@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -38,7 +39,7 @@ final class ProfileRows {
     return "temp.main." + table;
   }
 
-  private static void append(org.duckdb.DuckDBAppender appender, long ordinal, Profile profile)
+  private static void append(DuckDBAppender appender, long ordinal, Profile profile)
       throws SQLException {
     appender.beginRow();
     appender.append(ordinal);
