@@ -31,9 +31,9 @@ public interface EventExports {
    * Writes the selected events of one group as Parquet files into {@code directory} (which exists
    * and is empty), in the order of {@link #events}, starting a new file once the current one
    * reaches {@code chunkBytes} (at a row-group boundary, so a file may pass it by up to one row
-   * group). Columns: {@code ts} (TIMESTAMP, UTC), {@code identity} (VARCHAR), {@code eventName}
-   * (VARCHAR), {@code eventProps} (MAP(VARCHAR, VARCHAR), in the order received). The same rows
-   * give the same bytes.
+   * group and its footer). Columns: {@code ts} (TIMESTAMP, UTC), {@code identity} (VARCHAR), {@code
+   * eventName} (VARCHAR), {@code eventProps} (MAP(VARCHAR, VARCHAR), in the order received). The
+   * same rows give the same bytes.
    *
    * @return the files in row order, at least one
    */

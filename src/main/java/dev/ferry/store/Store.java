@@ -24,6 +24,9 @@ public interface Store extends AutoCloseable {
   /** The profiles of the record log. */
   Profiles profiles();
 
+  /** What the event and profile export reads, and the Parquet files it has the store write. */
+  EventExports eventExports();
+
   /** The run records. */
   RunRecords runs();
 

@@ -1,6 +1,7 @@
 package dev.ferry.store.duckdb;
 
 import dev.ferry.store.ExportActivity;
+import dev.ferry.store.EventExports;
 import dev.ferry.store.ExportLedger;
 import dev.ferry.store.ImportLedger;
 import dev.ferry.store.IntegrationDefinitions;
@@ -34,6 +35,7 @@ public final class DuckDbStore implements Store {
   private final DuckDbExportLedger exports;
   private final DuckDbProfiles profiles;
   private final DuckDbExportActivity activity;
+  private final DuckDbEventExports eventExports;
 
   private DuckDbStore(Database database, Clock clock, RevisionPolicy policy) {
     this.database = database;
@@ -45,6 +47,7 @@ public final class DuckDbStore implements Store {
     this.exports = new DuckDbExportLedger(database, clock);
     this.profiles = new DuckDbProfiles(database);
     this.activity = new DuckDbExportActivity(database);
+    this.eventExports = new DuckDbEventExports(database);
   }
 
   /**
@@ -104,6 +107,11 @@ public final class DuckDbStore implements Store {
   @Override
   public Profiles profiles() {
     return profiles;
+  }
+
+  @Override
+  public EventExports eventExports() {
+    return eventExports;
   }
 
   @Override
