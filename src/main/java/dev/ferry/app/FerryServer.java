@@ -2,6 +2,7 @@ package dev.ferry.app;
 
 import dev.ferry.config.ConfigException;
 import dev.ferry.config.FerryConfig;
+import dev.ferry.export.EventExporter;
 import dev.ferry.export.ExportService;
 import dev.ferry.export.RevisionExporter;
 import dev.ferry.http.ApiServer;
@@ -74,6 +75,7 @@ final class FerryServer implements AutoCloseable {
     s3 = startS3();
     store = keep(openStore());
     List<Run> interrupted = InterruptedRuns.fail(store.runs());
+    store.activity().failRunning("Interrupted by a stop; the window runs again", clock.instant());
     imports = keep(importService());
     exports = keep(exportService());
     declare();
@@ -123,6 +125,7 @@ final class FerryServer implements AutoCloseable {
   private void resume(List<Run> interrupted) {
     resume(interrupted, ImportService.KIND, "import", imports::start);
     resume(interrupted, ExportService.RUN_KIND, "export", exports::start);
+    resume(interrupted, ExportService.EVENT_RUN_KIND, "export", exports::start);
   }
 
   private static void resume(
@@ -157,11 +160,22 @@ final class FerryServer implements AutoCloseable {
     Path spool = SpoolDirectory.emptied(dataDirectory.resolve(EXPORT_SPOOL));
     RevisionExporter exporter =
         new RevisionExporter(store.records(), store.revisions(), store.exports(), spool, clock);
+    EventExporter events =
+        new EventExporter(
+            store.records(),
+            store.eventExports(),
+            store.profiles(),
+            store.activity(),
+            spool,
+            config.store().databaseId(),
+            clock);
     return new ExportService(
         store.integrations(),
         store.exports(),
+        store.activity(),
         store.runs(),
         exporter,
+        events,
         connection -> S3ObjectStore.connect(connection.orElse(s3)),
         clock);
   }

@@ -16,13 +16,16 @@ import picocli.CommandLine.Spec;
 /** {@code ferry export ...}: manage and run exports on a running server. */
 @Command(
     name = "export",
-    description = "Manage and run exports (Kissmetrics-style revision files).",
+    description =
+        "Manage and run exports: Kissmetrics-style revision files (kind revisions) or"
+            + " CleverTap-style event and profile files (kind events).",
     subcommands = {
       ExportCommand.Create.class,
       ExportCommand.ListExports.class,
       ExportCommand.Show.class,
       ExportCommand.Delete.class,
-      ExportCommand.Run.class
+      ExportCommand.Run.class,
+      ExportCommand.Activity.class
     })
 public final class ExportCommand implements Runnable {
   private static final String EXPORTS = "/api/exports";
@@ -54,7 +57,7 @@ public final class ExportCommand implements Runnable {
 
     @Option(
         names = "--kind",
-        description = "revisions (the only kind so far; the default when the file sets none)")
+        description = "revisions (the default when the file sets none) or events")
     String kind;
 
     @Option(names = "--bucket")
@@ -63,8 +66,42 @@ public final class ExportCommand implements Runnable {
     @Option(names = "--prefix", description = "key prefix of everything the export writes")
     String prefix;
 
-    @Option(names = "--every", description = "schedule, default 12h")
+    @Option(
+        names = "--every",
+        description = "schedule: revisions default 12h; recurring events 4h to 24h, default 24h")
     String every;
+
+    @Option(
+        names = "--type",
+        description = "events: all-events (default), selected-events, profiles")
+    String type;
+
+    @Option(
+        names = "--events",
+        split = ",",
+        description = "events: the event names of a selected-events export, comma-separated")
+    java.util.List<String> events;
+
+    @Option(names = "--format", description = "events: json, xml, csv or parquet")
+    String format;
+
+    @Option(names = "--frequency", description = "events: recurring (default) or once")
+    String frequency;
+
+    @Option(names = "--from", description = "events, once: window start, e.g. 2026-10-01")
+    String from;
+
+    @Option(names = "--to", description = "events, once: window end (exclusive)")
+    String to;
+
+    @Option(names = "--chunk-size", description = "events: file size limit, default 100MB")
+    String chunkSize;
+
+    @Option(names = "--json-header-line", description = "events, json: event name line first")
+    Boolean jsonHeaderLine;
+
+    @Option(names = "--compression-level", description = "events: gzip level 1-9, default 6")
+    Integer compressionLevel;
 
     @Option(names = "--time-budget", description = "default 1h")
     String timeBudget;
@@ -89,6 +126,15 @@ public final class ExportCommand implements Runnable {
       IntegrationCalls.put(settings, "time-budget", timeBudget);
       IntegrationCalls.put(settings, "cutoff", cutoff);
       IntegrationCalls.put(settings, "dedupe", dedupe);
+      IntegrationCalls.put(settings, "type", type);
+      IntegrationCalls.put(settings, "events", events);
+      IntegrationCalls.put(settings, "format", format);
+      IntegrationCalls.put(settings, "frequency", frequency);
+      IntegrationCalls.put(settings, "from", from);
+      IntegrationCalls.put(settings, "to", to);
+      IntegrationCalls.put(settings, "chunk-size", chunkSize);
+      IntegrationCalls.put(settings, "json-header-line", jsonHeaderLine);
+      IntegrationCalls.put(settings, "compression-level", compressionLevel);
       IntegrationCalls.print(spec, options.client().post(EXPORTS, settings));
       return 0;
     }
@@ -107,15 +153,18 @@ public final class ExportCommand implements Runnable {
         return 0;
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%-24s %-10s %-40s %-8s %s%n", "NAME", "KIND", "DESTINATION", "EVERY", "CUTOFF");
+      out.printf("%-24s %-10s %-40s %-8s %s%n", "NAME", "KIND", "DESTINATION", "EVERY", "WHAT");
       for (JsonNode item : exports) {
+        boolean events = item.path("kind").asText().equals("events");
         out.printf(
             "%-24s %-10s %-40s %-8s %s%n",
             item.path("name").asText(),
             item.path("kind").asText(),
             "s3://" + item.path("bucket").asText() + "/" + item.path("prefix").asText(),
-            item.path("every").asText(),
-            item.path("cutoff").asText());
+            item.has("every") ? item.path("every").asText() : "once",
+            events
+                ? item.path("type").asText() + " as " + item.path("format").asText()
+                : "cutoff " + item.path("cutoff").asText());
       }
       out.flush();
       return 0;
@@ -171,6 +220,50 @@ public final class ExportCommand implements Runnable {
     public Integer call() throws InterruptedException {
       return IntegrationCalls.run(
           spec, options, path(name), "export " + name, IntegrationCalls.Wait.of(wait));
+    }
+  }
+
+  /** {@code ferry export activity NAME}: the activity log of an event or profile export. */
+  @Command(
+      name = "activity",
+      description =
+          "Show the activity log of an event or profile export (its name is its request id):"
+              + " each window with status, files, rows, bytes, times and error.")
+  static final class Activity implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "NAME", description = "the export's name, which is its request id")
+    String name;
+
+    @Option(names = "--limit", description = "at most this many windows, latest first")
+    Integer limit;
+
+    @Override
+    public Integer call() {
+      String query = limit == null ? "" : "?limit=" + limit;
+      JsonNode windows = options.client().get(path(name) + "/activity" + query);
+      if (options.json) {
+        IntegrationCalls.print(spec, windows);
+        return 0;
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(
+          "%-15s %-8s %-41s %5s %10s %12s  %s%n",
+          "RUN", "STATUS", "WINDOW", "FILES", "ROWS", "BYTES", "ERROR");
+      for (JsonNode window : windows) {
+        out.printf(
+            "%-15s %-8s %-41s %5d %10d %12d  %s%n",
+            window.path("runTimestamp").asText(),
+            window.path("status").asText(),
+            window.path("windowStart").asText() + " - " + window.path("windowEnd").asText(),
+            window.path("files").size(),
+            window.path("rows").asLong(),
+            window.path("bytes").asLong(),
+            window.path("error").isNull() ? "" : window.path("error").asText());
+      }
+      out.flush();
+      return 0;
     }
   }
 }

@@ -28,6 +28,8 @@ final class ConfigKeys {
   static final ConfigKey STORE_REVISION_MAX_RECORDS =
       ConfigKey.bounded(
           "store.revision-max-records", ValueType.INTEGER, "1000000", 1, 1_000_000_000);
+  static final ConfigKey STORE_DATABASE_ID =
+      ConfigKey.plain("store.database-id", ValueType.STRING, "ferry");
 
   static final ConfigKey INGEST_BATCH_RECORDS =
       ConfigKey.bounded("ingest.batch-records", ValueType.INTEGER, "100000", 1, 5_000_000);
@@ -48,6 +50,7 @@ final class ConfigKeys {
           S3_EXTERNAL_ID,
           STORE_REVISION_WINDOW,
           STORE_REVISION_MAX_RECORDS,
+          STORE_DATABASE_ID,
           INGEST_BATCH_RECORDS);
 
   private static final Map<String, ConfigKey> BY_NAME = index();

@@ -13,6 +13,7 @@ import static dev.ferry.config.ConfigKeys.SERVER_AUTH_TOKEN;
 import static dev.ferry.config.ConfigKeys.SERVER_DATA_DIR;
 import static dev.ferry.config.ConfigKeys.SERVER_HOST;
 import static dev.ferry.config.ConfigKeys.SERVER_PORT;
+import static dev.ferry.config.ConfigKeys.STORE_DATABASE_ID;
 import static dev.ferry.config.ConfigKeys.STORE_REVISION_MAX_RECORDS;
 import static dev.ferry.config.ConfigKeys.STORE_REVISION_WINDOW;
 
@@ -76,8 +77,21 @@ public record FerryConfig(
     }
   }
 
-  /** The embedded store's revision rules (SPEC §1). */
-  public record Store(Duration revisionWindow, long revisionMaxRecords) {}
+  /**
+   * The embedded store's revision rules (SPEC §1) and the installation's id.
+   *
+   * @param databaseId the installation's id, the last part of event export file names (SPEC §5)
+   */
+  public record Store(Duration revisionWindow, long revisionMaxRecords, String databaseId) {
+    public Store {
+      if (!databaseId.matches("[A-Za-z0-9._-]{1,64}")) {
+        throw new ConfigException(
+            "Invalid configuration store.database-id = '"
+                + databaseId
+                + "': use 1 to 64 of A-Z a-z 0-9 . _ - (it becomes part of object keys)");
+      }
+    }
+  }
 
   /** How imports load: records per store transaction. */
   public record Ingest(int batchRecords) {}
@@ -133,7 +147,8 @@ public record FerryConfig(
   private static Store store(ConfigLoader.Settings settings) {
     return new Store(
         settings.required(STORE_REVISION_WINDOW, Duration.class),
-        settings.required(STORE_REVISION_MAX_RECORDS, Long.class));
+        settings.required(STORE_REVISION_MAX_RECORDS, Long.class),
+        settings.required(STORE_DATABASE_ID, String.class));
   }
 
   /** One line naming every key and its effective value, secrets masked. */
@@ -153,6 +168,7 @@ public record FerryConfig(
     line.add(S3_EXTERNAL_ID.name() + "=" + masked(s3.externalId()));
     line.add(STORE_REVISION_WINDOW.name() + "=" + store.revisionWindow());
     line.add(STORE_REVISION_MAX_RECORDS.name() + "=" + store.revisionMaxRecords());
+    line.add(STORE_DATABASE_ID.name() + "=" + store.databaseId());
     line.add(INGEST_BATCH_RECORDS.name() + "=" + ingest.batchRecords());
     line.add("imports=" + imports.size() + " declared");
     line.add("exports=" + exports.size() + " declared");

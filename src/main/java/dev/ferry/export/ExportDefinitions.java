@@ -15,28 +15,31 @@ import java.util.stream.Collectors;
 
 /**
  * Reads export definitions from settings maps (a {@code ferry.yaml} entry or a REST body) and
- * writes them back, with secrets masked or kept for the store. Every export has a {@code kind};
- * {@code revisions} (SPEC §4) is the only one so far.
+ * writes them back, with secrets masked or kept for the store. Every export has a {@code kind}:
+ * {@code revisions} (SPEC §4) or {@code events} (SPEC §5, {@link EventExportDefinitions}).
  */
 public final class ExportDefinitions {
-  /** The kind of a revision export, the only kind so far. */
+  /** The kind of a revision export. */
   public static final String REVISIONS = "revisions";
 
+  /** The kind of an event or profile export. */
+  public static final String EVENTS = EventExportDefinitions.KIND;
+
   /** Reads and writes export definitions for the store. */
-  static final Catalog.Codec<RevisionExportDefinition> CODEC =
+  static final Catalog.Codec<ExportDefinition> CODEC =
       new Catalog.Codec<>() {
         @Override
-        public RevisionExportDefinition read(String path, Map<String, ?> settings) {
+        public ExportDefinition read(String path, Map<String, ?> settings) {
           return ExportDefinitions.read(path, settings);
         }
 
         @Override
-        public Map<String, Object> write(RevisionExportDefinition definition, Secrets secrets) {
+        public Map<String, Object> write(ExportDefinition definition, Secrets secrets) {
           return toSettings(definition, secrets);
         }
 
         @Override
-        public String name(RevisionExportDefinition definition) {
+        public String name(ExportDefinition definition) {
           return definition.name();
         }
       };
@@ -48,37 +51,43 @@ public final class ExportDefinitions {
    *
    * @param path how errors name the entry, e.g. {@code exports[2].}; empty for a REST body
    */
-  public static RevisionExportDefinition read(String path, Map<String, ?> settings) {
+  public static ExportDefinition read(String path, Map<String, ?> settings) {
     Fields fields = new Fields(path, settings);
     String name = IntegrationName.check(fields.requiredText("name"));
-    kind(fields);
-    RevisionExportDefinition definition =
-        new RevisionExportDefinition(
-            name,
-            S3Settings.bucket(fields, "bucket"),
-            S3Settings.prefix(fields, "prefix"),
-            fields.duration(
-                "every",
-                RevisionExportDefinition.DEFAULT_EVERY,
-                Duration.ofMinutes(1),
-                Duration.ofDays(30)),
-            fields.duration(
-                "time-budget",
-                RevisionExportDefinition.DEFAULT_TIME_BUDGET,
-                Duration.ofSeconds(1),
-                Duration.ofHours(24)),
-            cutoff(fields),
-            fields.flag("dedupe", false),
-            S3Settings.connection(fields.section("s3")));
+    ExportDefinition definition =
+        kind(fields).equals(EVENTS)
+            ? EventExportDefinitions.read(fields, name)
+            : revisions(fields, name);
     fields.rejectUnknown();
     return definition;
   }
 
-  private static void kind(Fields fields) {
-    String kind = fields.requiredText("kind");
-    if (!kind.toLowerCase(Locale.ROOT).equals(REVISIONS)) {
-      throw fields.invalid("kind", kind, "expected " + REVISIONS + " (the only kind of export)");
+  private static RevisionExportDefinition revisions(Fields fields, String name) {
+    return new RevisionExportDefinition(
+        name,
+        S3Settings.bucket(fields, "bucket"),
+        S3Settings.prefix(fields, "prefix"),
+        fields.duration(
+            "every",
+            RevisionExportDefinition.DEFAULT_EVERY,
+            Duration.ofMinutes(1),
+            Duration.ofDays(30)),
+        fields.duration(
+            "time-budget",
+            RevisionExportDefinition.DEFAULT_TIME_BUDGET,
+            Duration.ofSeconds(1),
+            Duration.ofHours(24)),
+        cutoff(fields),
+        fields.flag("dedupe", false),
+        S3Settings.connection(fields.section("s3")));
+  }
+
+  private static String kind(Fields fields) {
+    String kind = fields.requiredText("kind").toLowerCase(Locale.ROOT);
+    if (!kind.equals(REVISIONS) && !kind.equals(EVENTS)) {
+      throw fields.invalid("kind", kind, "expected " + REVISIONS + " or " + EVENTS);
     }
+    return kind;
   }
 
   private static Cutoff cutoff(Fields fields) {
@@ -102,7 +111,13 @@ public final class ExportDefinitions {
   }
 
   /** The definition as a settings map, the shape {@link #read} accepts. */
-  public static Map<String, Object> toSettings(
+  public static Map<String, Object> toSettings(ExportDefinition definition, Secrets secrets) {
+    return definition instanceof EventExportDefinition events
+        ? EventExportDefinitions.toSettings(events, secrets)
+        : toSettings((RevisionExportDefinition) definition, secrets);
+  }
+
+  private static Map<String, Object> toSettings(
       RevisionExportDefinition definition, Secrets secrets) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("name", definition.name());

@@ -25,7 +25,8 @@ public record RevisionExportDefinition(
     Duration timeBudget,
     Cutoff cutoff,
     boolean dedupe,
-    Optional<S3Connection> connection) {
+    Optional<S3Connection> connection)
+    implements ExportDefinition {
 
   public static final Duration DEFAULT_EVERY = Duration.ofHours(12);
   public static final Duration DEFAULT_TIME_BUDGET = Duration.ofHours(1);

@@ -1,8 +1,8 @@
 package dev.ferry.http;
 
+import dev.ferry.export.ExportDefinition;
 import dev.ferry.export.ExportDefinitions;
 import dev.ferry.export.ExportService;
-import dev.ferry.export.RevisionExportDefinition;
 import dev.ferry.integration.Secrets;
 import dev.ferry.store.RunRecords;
 import io.javalin.config.RoutesConfig;
@@ -31,6 +31,8 @@ final class ExportRoutes {
     routes.delete("/api/exports/{name}", handlers::delete);
     routes.post("/api/exports/{name}/runs", handlers::run);
     routes.get("/api/exports/{name}/runs", handlers::runs);
+    routes.get("/api/exports/{name}/activity", handlers::activity);
+    routes.get("/api/activity", handlers::activityByRequest);
   }
 
   private void create(Context ctx) {
@@ -64,7 +66,30 @@ final class ExportRoutes {
     RunsRoutes.list(ctx, runs, json, Optional.of(name));
   }
 
-  private static Map<String, Object> masked(RevisionExportDefinition definition) {
+  private void activity(Context ctx) {
+    activity(ctx, ctx.pathParam("name"));
+  }
+
+  /** {@code GET /api/activity?request-id=ID[&run=yyyyMMddHHmmss]}: lookup by request id. */
+  private void activityByRequest(Context ctx) {
+    String requestId = ctx.queryParam("request-id");
+    if (requestId == null || requestId.isBlank()) {
+      throw new ApiException(400, "Missing query parameter request-id");
+    }
+    activity(ctx, requestId);
+  }
+
+  private void activity(Context ctx, String requestId) {
+    int limit = Queries.limit(ctx, 100, 10_000);
+    Optional<String> run = Optional.ofNullable(ctx.queryParam("run"));
+    ctx.json(
+        exports.activity(requestId, limit).stream()
+            .map(ActivityJson::entry)
+            .filter(entry -> run.map(r -> r.equals(entry.get("runTimestamp"))).orElse(true))
+            .toList());
+  }
+
+  private static Map<String, Object> masked(ExportDefinition definition) {
     return ExportDefinitions.toSettings(definition, Secrets.MASKED);
   }
 }

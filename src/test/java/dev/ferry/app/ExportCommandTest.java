@@ -84,7 +84,7 @@ class ExportCommandTest {
     assertThat(cli("export", "list")).isZero();
     assertThat(out.toString())
         .contains("NAME", "KIND", "DESTINATION")
-        .containsPattern("declared +revisions +s3://exports/km/ +12h +closed");
+        .containsPattern("declared +revisions +s3://exports/km/ +12h +cutoff closed");
 
     post(
         "/api/records",

@@ -2,13 +2,8 @@ package dev.ferry.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,8 +30,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class ExportCrashTest {
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String BUCKET = "exports";
   private static final int REVISIONS = 4;
   private static Path seed;
@@ -57,7 +49,8 @@ class ExportCrashTest {
       try (S3Client s3 = running.rawS3()) {
         s3.createBucket(b -> b.bucket(BUCKET));
       }
-      HttpResponse<String> stored = post(running.api().resolve("/api/records"), records());
+      HttpResponse<String> stored =
+          ServerCalls.post(running.api().resolve("/api/records"), records());
       assertThat(stored.statusCode()).as(stored.body()).isLessThan(300);
     }
     uninterrupted = new ExportCrashTest().exportKilledAt(reference, null);
@@ -83,12 +76,12 @@ class ExportCrashTest {
   }
 
   private Map<String, String> exportKilledAt(Path dir, String point) throws Exception {
-    copy(seed, dir);
+    ServerCalls.copy(seed, dir);
     if (point != null) {
       try (FerryProcess server = start(dir, List.of("-Dferry.crash-at=" + point))) {
         RunningServer running = RunningServer.awaitStart(server);
         create(running.api());
-        startRun(running.api());
+        ServerCalls.startRun(running.api(), "exports", "km");
         server.awaitLine(line -> line.equals("CRASHPOINT " + point.split(":")[0]), WAIT);
         server.kill9();
       }
@@ -100,7 +93,8 @@ class ExportCrashTest {
         create(running.api());
       }
       for (int run = 0; run < 3 && !complete(running); run++) {
-        awaitEnd(running.api(), startRun(running.api()));
+        ServerCalls.awaitEnd(
+            running.api(), ServerCalls.startRun(running.api(), "exports", "km"), WAIT);
       }
       try (S3Client s3 = running.rawS3()) {
         return contents(s3);
@@ -149,30 +143,12 @@ class ExportCrashTest {
         "{\"name\":\"km\",\"kind\":\"revisions\",\"bucket\":\""
             + BUCKET
             + "\",\"cutoff\":\"closed\"}";
-    HttpResponse<String> created = post(api.resolve("/api/exports"), settings);
+    HttpResponse<String> created = ServerCalls.post(api.resolve("/api/exports"), settings);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
   }
 
   private static FerryProcess start(Path dir, List<String> jvmOptions) {
     return FerryProcess.start(dir, Map.of(), jvmOptions, "server", "--port", "0", "--s3-port", "0");
-  }
-
-  /** Starts a run; if the scheduler or the restart got there first, follows that run instead. */
-  private static long startRun(URI api) throws Exception {
-    HttpResponse<String> started = post(api.resolve("/api/exports/km/runs"), "");
-    if (started.statusCode() == 202) {
-      return JSON.readTree(started.body()).get("runId").asLong();
-    }
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(409);
-    return get(api.resolve("/api/runs?integration=km&limit=1")).get(0).get("id").asLong();
-  }
-
-  private static void awaitEnd(URI api, long runId) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (get(api.resolve("/api/runs/" + runId)).get("status").asText().equals("running")) {
-      assertThat(System.nanoTime()).as("run %d still running", runId).isLessThan(deadline);
-      Thread.sleep(100);
-    }
   }
 
   private static Map<String, String> contents(S3Client s3) {
@@ -182,37 +158,5 @@ class ExportCrashTest {
       contents.put(object.key(), new String(bytes, StandardCharsets.UTF_8));
     }
     return contents;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else if (!path.getFileName().toString().equals("ferry.lock")) {
-          copyFile(path, target);
-        }
-      }
-    }
-  }
-
-  private static void copyFile(Path path, Path target) {
-    try {
-      Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static HttpResponse<String> post(URI uri, String body) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonNode get(URI uri) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
-    return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
   }
 }

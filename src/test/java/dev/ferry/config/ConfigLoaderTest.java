@@ -57,6 +57,7 @@ class ConfigLoaderTest {
             store:
               revision-window: 10m
               revision-max-records: 5000
+              database-id: eu-1
             ingest:
               batch-records: 2500
             imports:
@@ -87,7 +88,8 @@ class ConfigLoaderTest {
                 Optional.of("s3cr3t-value"),
                 Optional.of("arn:aws:iam::123456789012:role/ferry"),
                 Optional.of("ext-id-value")));
-    assertThat(config.store()).isEqualTo(new FerryConfig.Store(Duration.ofMinutes(10), 5000));
+    assertThat(config.store())
+        .isEqualTo(new FerryConfig.Store(Duration.ofMinutes(10), 5000, "eu-1"));
     assertThat(config.ingest()).isEqualTo(new FerryConfig.Ingest(2500));
     assertThat(config.imports())
         .containsExactly(Map.of("name", "accounts", "bucket", "acme", "files-per-run", 3));
@@ -103,7 +105,7 @@ class ConfigLoaderTest {
                 "cutoff",
                 "closed"));
     assertThat(config.describe()).contains("imports=1 declared", "exports=1 declared");
-    assertThat(ConfigKeys.ALL).hasSize(15);
+    assertThat(ConfigKeys.ALL).hasSize(16);
   }
 
   @Test

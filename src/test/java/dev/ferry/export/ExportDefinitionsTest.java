@@ -17,8 +17,9 @@ class ExportDefinitionsTest {
   @Test
   void defaultsMatchTheDocumentedOnes() {
     RevisionExportDefinition definition =
-        ExportDefinitions.read(
-            "", Map.of("name", "nightly", "kind", "revisions", "bucket", "exports"));
+        (RevisionExportDefinition)
+            ExportDefinitions.read(
+                "", Map.of("name", "nightly", "kind", "revisions", "bucket", "exports"));
 
     assertThat(definition)
         .isEqualTo(
@@ -36,18 +37,20 @@ class ExportDefinitionsTest {
   @Test
   void settingsWrittenForTheStoreReadBackTheSame() {
     RevisionExportDefinition definition =
-        ExportDefinitions.read(
-            "",
-            Map.of(
-                "name", "nightly",
-                "kind", "Revisions",
-                "bucket", "exports",
-                "prefix", "/km/out",
-                "every", "30m",
-                "time-budget", "90s",
-                "cutoff", "CLOSED",
-                "dedupe", "true",
-                "s3", Map.of("region", "eu-west-1", "access-key", "AK", "secret-key", "s3cr3t")));
+        (RevisionExportDefinition)
+            ExportDefinitions.read(
+                "",
+                Map.of(
+                    "name", "nightly",
+                    "kind", "Revisions",
+                    "bucket", "exports",
+                    "prefix", "/km/out",
+                    "every", "30m",
+                    "time-budget", "90s",
+                    "cutoff", "CLOSED",
+                    "dedupe", "true",
+                    "s3",
+                        Map.of("region", "eu-west-1", "access-key", "AK", "secret-key", "s3cr3t")));
 
     assertThat(definition.prefix()).isEqualTo("km/out/");
     assertThat(definition.cutoff()).isEqualTo(Cutoff.CLOSED);

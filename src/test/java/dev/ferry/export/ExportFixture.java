@@ -37,7 +37,9 @@ final class ExportFixture implements AutoCloseable {
   final MutableClock clock = new MutableClock(START);
   final EmbeddedS3 s3;
   final S3Client raw;
-  final DuckDbStore store;
+  DuckDbStore store;
+  private final Path dir;
+  private final RevisionPolicy policy;
   final Path spool;
   private final Function<S3Connection, S3Connection> route;
 
@@ -51,6 +53,8 @@ final class ExportFixture implements AutoCloseable {
    */
   ExportFixture(Path dir, RevisionPolicy policy, Function<S3Connection, S3Connection> route) {
     this.route = route;
+    this.dir = dir;
+    this.policy = policy;
     s3 = EmbeddedS3.start(dir.resolve("s3"), "127.0.0.1", 0, EmbeddedS3.generateKeys());
     raw = RawS3.client(s3.endpoint(), s3.keys().accessKey(), s3.keys().secretKey());
     raw.createBucket(b -> b.bucket(BUCKET));
@@ -92,6 +96,58 @@ final class ExportFixture implements AutoCloseable {
     try (ObjectStore objects = S3ObjectStore.connect(route.apply(s3.connection()))) {
       return exporter.run(definition, objects, deadline, new ExportProgress());
     }
+  }
+
+  /** Closes the store and opens it again from its file, as a server restart does. */
+  void restartStore() {
+    store.close();
+    store = DuckDbStore.open(dir.resolve("ferry.duckdb"), clock, policy);
+  }
+
+  /** The database id the fixture's event exporter writes into file names. */
+  static final String DATABASE_ID = "db1";
+
+  /** An event export of {@code type} as {@code format}, recurring every 4h, 100 MB chunks. */
+  static EventExportDefinition events(
+      String name, EventExportDefinition.Type type, EventExportDefinition.Format format) {
+    return events(
+        name,
+        type,
+        List.of(),
+        format,
+        new EventExportDefinition.Recurring(Duration.ofHours(4)),
+        EventExportDefinition.DEFAULT_CHUNK_SIZE);
+  }
+
+  static EventExportDefinition events(
+      String name,
+      EventExportDefinition.Type type,
+      List<String> events,
+      EventExportDefinition.Format format,
+      EventExportDefinition.Frequency frequency,
+      long chunkSize) {
+    return new EventExportDefinition(
+        name, BUCKET, "", type, events, format, frequency, chunkSize, true, 6, Optional.empty());
+  }
+
+  /** Runs the event exporter once, on the fixture's clock. */
+  ExportOutcome run(EventExportDefinition definition) {
+    var exporter =
+        new EventExporter(
+            store.records(),
+            store.eventExports(),
+            store.profiles(),
+            store.activity(),
+            spool,
+            DATABASE_ID,
+            clock);
+    try (ObjectStore objects = S3ObjectStore.connect(route.apply(s3.connection()))) {
+      return exporter.run(definition, objects, new ExportProgress());
+    }
+  }
+
+  byte[] bytes(String key) {
+    return raw.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
   }
 
   /** Every key in the bucket with its ETag. */

@@ -107,11 +107,7 @@ class ExportApiTest {
   /** Setting, value (empty: removed), message; one server answers them all. */
   private static final String[][] INVALID = {
     {"folder", "in", "Unknown setting 'folder'"},
-    {
-      "kind",
-      "events",
-      "Invalid setting kind = 'events': expected revisions (the only kind of export)"
-    },
+    {"kind", "people", "Invalid setting kind = 'people': expected revisions or events"},
     {"kind", "", "Missing setting kind"},
     {"cutoff", "today", "Invalid setting cutoff = 'today': expected yesterday or closed"},
     {"bucket", "", "Missing setting bucket"},
@@ -258,6 +254,78 @@ class ExportApiTest {
     assertThat(store.integrations().find("nightly").orElseThrow().json())
         .contains(s3.keys().secretKey())
         .doesNotContain("****");
+  }
+
+  @Test
+  void eventExportRunIsInItsActivityLogFoundByNameAndByRequestId() throws Exception {
+    store
+        .records()
+        .append(
+            java.util.List.of(
+                new dev.ferry.event.Event(
+                    "john", Instant.parse("2026-11-20T10:00:00Z"), "Viewed", java.util.Map.of())),
+            dev.ferry.store.Source.api("test"));
+    ObjectNode events =
+        JSON.createObjectNode()
+            .put("name", "ct")
+            .put("kind", "events")
+            .put("bucket", BUCKET)
+            .put("format", "xml");
+    assertThat(send("POST", "/api/exports", events).statusCode()).isEqualTo(201);
+
+    JsonNode run = awaitEnd(json(send("POST", "/api/exports/ct/runs", "")).get("runId").asLong());
+
+    assertThat(run.get("kind").asText()).isEqualTo("event-export");
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    JsonNode activity = json(send("GET", "/api/exports/ct/activity", null));
+    assertThat(activity).hasSize(1);
+    JsonNode window = activity.get(0);
+    assertThat(window.get("requestId").asText()).isEqualTo("ct");
+    assertThat(window.get("status").asText()).isEqualTo("Done");
+    assertThat(window.get("rows").asLong()).isEqualTo(1);
+    assertThat(window.get("windowStart").asText()).isEqualTo("1970-01-01T00:00:00Z");
+    assertThat(window.get("error").isNull()).isTrue();
+    String runTimestamp = window.get("runTimestamp").asText();
+    assertThat(window.get("files").findValuesAsText("key"))
+        .containsExactly(
+            "ct-" + runTimestamp + "-Viewed-20261120-0-test-db.xml.gz",
+            "ct-" + runTimestamp + "-manifest.json");
+    assertThat(keys())
+        .containsExactlyInAnyOrderElementsOf(window.get("files").findValuesAsText("key"));
+    long bytes = 0;
+    for (JsonNode file : window.get("files")) {
+      bytes += file.get("bytes").asLong();
+    }
+    assertThat(window.get("bytes").asLong()).isEqualTo(bytes);
+
+    assertThat(json(send("GET", "/api/activity?request-id=ct", null))).isEqualTo(activity);
+    assertThat(json(send("GET", "/api/activity?request-id=ct&run=" + runTimestamp, null)))
+        .isEqualTo(activity);
+    assertThat(json(send("GET", "/api/activity?request-id=ct&run=20000101000000", null))).isEmpty();
+    HttpResponse<String> unknown = send("GET", "/api/activity?request-id=nope", null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(error(unknown)).isEqualTo("No export named 'nope'");
+    assertThat(send("GET", "/api/activity", null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aOneTimeExportReachingFurtherBackThan60DaysIsRefused() throws Exception {
+    Instant now = Instant.now();
+    ObjectNode once =
+        JSON.createObjectNode()
+            .put("name", "old")
+            .put("kind", "events")
+            .put("bucket", BUCKET)
+            .put("format", "json")
+            .put("frequency", "once")
+            .put("from", now.minus(java.time.Duration.ofDays(61)).toString())
+            .put("to", now.minus(java.time.Duration.ofDays(40)).toString());
+
+    HttpResponse<String> refused = send("POST", "/api/exports", once);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(error(refused)).contains("a once export reaches at most 60 days back");
+    assertThat(send("GET", "/api/exports/old", null).statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.ferry.http;
 
+import dev.ferry.export.EventExporter;
 import dev.ferry.export.ExportService;
 import dev.ferry.export.RevisionExporter;
 import dev.ferry.ingest.ImportService;
@@ -27,9 +28,25 @@ final class TestJobs {
             store.integrations(), store.imports(), store.runs(), objectStores, clock, 1000);
     RevisionExporter exporter =
         new RevisionExporter(store.records(), store.revisions(), store.exports(), spool, clock);
+    EventExporter events =
+        new EventExporter(
+            store.records(),
+            store.eventExports(),
+            store.profiles(),
+            store.activity(),
+            spool,
+            "test-db",
+            clock);
     ExportService exports =
         new ExportService(
-            store.integrations(), store.exports(), store.runs(), exporter, objectStores, clock);
+            store.integrations(),
+            store.exports(),
+            store.activity(),
+            store.runs(),
+            exporter,
+            events,
+            objectStores,
+            clock);
     return new ApiServer.Jobs(store, imports, exports);
   }
 

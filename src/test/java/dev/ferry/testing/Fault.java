@@ -7,6 +7,11 @@ public enum Fault {
   /** Answers {@code 503 SlowDown} with an S3 error body; the target never sees the request. */
   SLOW_DOWN(503, "SlowDown", "Please reduce your request rate."),
   /**
+   * Answers {@code 403 AccessDenied} as S3 does for an action the policy does not grant; the target
+   * never sees the request. Never picked unless weighted (see {@link FaultyProxy.Builder#deny}).
+   */
+  ACCESS_DENIED(403, "AccessDenied", "Access Denied"),
+  /**
    * Forwards the request (so the target acts on it), then resets the client connection (SO_LINGER
    * 0) before sending any byte of the response.
    */
@@ -37,7 +42,11 @@ public enum Fault {
   }
 
   String reason() {
-    return status == 500 ? "Internal Server Error" : "Service Unavailable";
+    return switch (status) {
+      case 500 -> "Internal Server Error";
+      case 403 -> "Forbidden";
+      default -> "Service Unavailable";
+    };
   }
 
   String errorXml(long requestNumber) {

@@ -99,7 +99,7 @@ public final class FaultyProxy implements AutoCloseable {
     private Builder(URI target) {
       this.target = target;
       for (Fault fault : Fault.values()) {
-        weights.put(fault, 1);
+        weights.put(fault, fault == Fault.ACCESS_DENIED ? 0 : 1);
       }
     }
 
@@ -135,6 +135,14 @@ public final class FaultyProxy implements AutoCloseable {
         weights.put(fault, 1);
       }
       return this;
+    }
+
+    /**
+     * Makes the proxy a bucket policy instead: every request matching {@code denied} is answered
+     * {@code 403 AccessDenied}, every other one passes unharmed.
+     */
+    public Builder deny(Predicate<Request> denied) {
+      return rate(1).only(Fault.ACCESS_DENIED).onlyWhen(denied);
     }
 
     /** How long a {@link Fault#STALL} holds the response; default 3 s. */

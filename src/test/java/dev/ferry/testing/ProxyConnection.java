@@ -82,7 +82,7 @@ final class ProxyConnection implements Runnable {
   private boolean inject(Fault fault, HttpHead request, byte[] body, long number)
       throws IOException {
     return switch (fault) {
-      case INTERNAL_ERROR, SLOW_DOWN -> answerError(fault, request, number);
+      case INTERNAL_ERROR, SLOW_DOWN, ACCESS_DENIED -> answerError(fault, request, number);
       case RESET_BEFORE_RESPONSE -> resetAfter(request, body, 0);
       case RESET_MID_BODY -> resetAfter(request, body, 1);
       case STALL -> stallAfter(request, body);

@@ -7,7 +7,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The gzip compression of JSON, XML and CSV export files (SPEC §5: {@code compression-level}, 1 to
  * 9, default 6). The gzip header carries no file name and a zero modification time, so the same
- * input at the same level always gives the same bytes.
+ * input at the same level always gives the same bytes. {@code flush()} pushes everything written so
+ * far out as complete deflate blocks (a sync flush), so the bytes written so far are known exactly;
+ * callers flush only now and then, as each flush costs a little compression.
  */
 public final class Compression {
   /** The level used unless an export sets {@code compression-level}. */
@@ -40,7 +42,7 @@ public final class Compression {
 
   private static final class LeveledGzip extends GZIPOutputStream {
     LeveledGzip(OutputStream out, int level) throws IOException {
-      super(out, BUFFER_BYTES);
+      super(out, BUFFER_BYTES, true);
       def.setLevel(level);
     }
   }

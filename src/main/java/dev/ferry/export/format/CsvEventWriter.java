@@ -54,6 +54,11 @@ public final class CsvEventWriter implements EventWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    table.flush();
+  }
+
+  @Override
   public void close() throws IOException {
     table.close();
   }

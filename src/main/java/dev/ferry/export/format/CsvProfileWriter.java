@@ -66,6 +66,11 @@ public final class CsvProfileWriter implements ProfileWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    table.flush();
+  }
+
+  @Override
   public void close() throws IOException {
     table.close();
   }

@@ -118,6 +118,11 @@ final class CsvTable {
     return false;
   }
 
+  /** Pushes the rows written so far into the stream and flushes it. */
+  void flush() throws IOException {
+    out.flush();
+  }
+
   /** Flushes and closes the stream. */
   void close() throws IOException {
     out.close();

@@ -2,6 +2,7 @@ package dev.ferry.export.format;
 
 import dev.ferry.event.Event;
 import java.io.Closeable;
+import java.io.Flushable;
 import java.io.IOException;
 import java.util.List;
 
@@ -11,9 +12,10 @@ import java.util.List;
  * engine folds them into profiles and identities before it calls a writer.
  *
  * <p>Not thread-safe. {@link #close()} writes what the format needs at the end (the XML end tag),
- * flushes and closes the stream; after it nothing may be written.
+ * flushes and closes the stream; after it nothing may be written. {@link #flush()} pushes what was
+ * written so far into the stream and flushes it (for chunking by output size).
  */
-public interface EventWriter extends Closeable {
+public interface EventWriter extends Closeable, Flushable {
 
   /**
    * Writes one event.

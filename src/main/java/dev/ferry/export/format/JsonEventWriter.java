@@ -65,6 +65,11 @@ public final class JsonEventWriter implements EventWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    out.flush();
+  }
+
+  @Override
   public void close() throws IOException {
     out.close();
   }

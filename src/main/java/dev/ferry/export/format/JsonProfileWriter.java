@@ -59,6 +59,11 @@ public final class JsonProfileWriter implements ProfileWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    out.flush();
+  }
+
+  @Override
   public void close() throws IOException {
     out.close();
   }

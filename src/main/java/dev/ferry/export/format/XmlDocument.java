@@ -91,6 +91,16 @@ final class XmlDocument {
     xml.writeCharacters(text.substring(start));
   }
 
+  /** Pushes what was written so far into the stream and flushes it. */
+  void flush() throws IOException {
+    try {
+      xml.flush();
+      stream.flush();
+    } catch (XMLStreamException e) {
+      throw failed("flush", e);
+    }
+  }
+
   /**
    * Writes the root end tag, flushes and closes the stream.
    *

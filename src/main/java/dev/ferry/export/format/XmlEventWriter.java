@@ -64,6 +64,11 @@ public final class XmlEventWriter implements EventWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    xml.flush();
+  }
+
+  @Override
   public void close() throws IOException {
     xml.close();
   }

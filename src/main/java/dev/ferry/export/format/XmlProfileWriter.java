@@ -53,6 +53,11 @@ public final class XmlProfileWriter implements ProfileWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    xml.flush();
+  }
+
+  @Override
   public void close() throws IOException {
     xml.close();
   }

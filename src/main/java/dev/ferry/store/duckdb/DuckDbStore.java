@@ -1,7 +1,7 @@
 package dev.ferry.store.duckdb;
 
-import dev.ferry.store.ExportActivity;
 import dev.ferry.store.EventExports;
+import dev.ferry.store.ExportActivity;
 import dev.ferry.store.ExportLedger;
 import dev.ferry.store.ImportLedger;
 import dev.ferry.store.IntegrationDefinitions;
