@@ -42,6 +42,56 @@ class ExportThroughFaultsTest {
     }
   }
 
+  @Test
+  void eventExportsThroughFaultsWriteTheSameObjects() {
+    Map<String, String> expected = exportEvents(clean, Function.identity());
+    try (FaultyRoute route = new FaultyRoute(17)) {
+      Map<String, String> actual = exportEvents(faulty, route);
+      assertThat(actual).isEqualTo(expected);
+      assertThat(actual.keySet()).filteredOn(k -> k.endsWith("-manifest.json")).hasSize(3);
+      assertThat(route.proxy().injectedTotal()).isPositive();
+    }
+  }
+
+  /**
+   * Three windows of a recurring event export in small chunks. A run the faults make fail is
+   * retried, as the scheduler would: it must redo the same window, with the same keys.
+   */
+  private static Map<String, String> exportEvents(
+      Path dir, Function<S3Connection, S3Connection> route) {
+    try (ExportFixture fixture = new ExportFixture(dir, RevisionPolicy.DEFAULT, route)) {
+      EventExportDefinition definition =
+          ExportFixture.events(
+              "ct",
+              EventExportDefinition.Type.ALL_EVENTS,
+              List.of(),
+              EventExportDefinition.Format.CSV,
+              new EventExportDefinition.Recurring(Duration.ofHours(4)),
+              2_000);
+      for (int window = 0; window < 3; window++) {
+        fixture.append(events(window), Duration.ofMinutes(6));
+        fixture.clock.advance(Duration.ofHours(4));
+        runUntilDone(fixture, definition);
+      }
+      Map<String, String> bucket = new TreeMap<>();
+      for (String key : fixture.keys()) {
+        bucket.put(key, java.util.Base64.getEncoder().encodeToString(fixture.bytes(key)));
+      }
+      return bucket;
+    }
+  }
+
+  private static void runUntilDone(ExportFixture fixture, EventExportDefinition definition) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        assertThat(fixture.run(definition).status()).isEqualTo(RunStatus.SUCCEEDED);
+        return;
+      } catch (RuntimeException e) {
+        assertThat(attempt).as("attempts, last failure: %s", e).isLessThan(10);
+      }
+    }
+  }
+
   /** Three runs, with new revisions before each; every run must succeed. */
   private static Map<String, String> exportAll(
       Path dir, Function<S3Connection, S3Connection> route) {
