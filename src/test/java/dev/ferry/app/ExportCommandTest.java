@@ -137,6 +137,51 @@ class ExportCommandTest {
   }
 
   @Test
+  void eventExportIsCreatedRunAndItsActivityShown() throws Exception {
+    post("/api/records", "[{\"_p\":\"a\",\"_t\":1,\"_n\":\"Signed Up\",\"plan\":\"pro\"}]");
+    assertThat(
+            cli(
+                "export",
+                "create",
+                "--name",
+                "ct",
+                "--kind",
+                "events",
+                "--bucket",
+                "exports",
+                "--type",
+                "selected-events",
+                "--events",
+                "Signed Up,Bought",
+                "--format",
+                "csv",
+                "--every",
+                "6h",
+                "--chunk-size",
+                "10MB"))
+        .as(err.toString())
+        .isZero();
+    JsonNode created = JSON.readTree(out.toString());
+    assertThat(created.get("events")).hasSize(2);
+    assertThat(created.get("chunk-size").asText()).isEqualTo("10000000");
+
+    cli("export", "run", "ct", "--wait");
+    assertThat(out.toString()).as(err.toString()).containsPattern("^Run \\d+ of ct: ");
+    assertThat(cli("export", "activity", "ct")).isZero();
+    assertThat(out.toString())
+        .contains("RUN", "STATUS", "WINDOW", "FILES", "ROWS", "BYTES")
+        .containsPattern("\\d{14} +Done +1970-01-01T00:00:00Z - \\S+ +2 +1 ");
+    assertThat(cli("export", "activity", "ct", "--json")).isZero();
+    JsonNode activity = JSON.readTree(out.toString());
+    assertThat(activity.get(0).get("files").get(0).get("key").asText())
+        .matches("ct-\\d{14}-Signed_Up-19700101-0-ferry\\.csv\\.gz");
+
+    assertThat(cli("export", "list")).isZero();
+    assertThat(out.toString())
+        .containsPattern("ct +events +s3://exports/ +6h +selected-events as csv");
+  }
+
+  @Test
   void createTakesAFileAndRefusesABadOneInOneLine() throws Exception {
     Path file = dir.resolve("export.yaml");
     Files.writeString(file, "name: weekly\nbucket: exports\nevery: 7d\ntime-budget: 10m\n");
