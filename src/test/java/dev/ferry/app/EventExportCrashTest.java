@@ -12,14 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A server running a one-time event export (SPEC §5) in small chunks is killed with kill -9 at a
@@ -28,7 +26,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * comes only after all its files).
  */
 class EventExportCrashTest {
-  private static final Duration WAIT = Duration.ofSeconds(90);
   private static final String BUCKET = "exports";
   private static Path seed;
   private static String definition;
@@ -42,7 +39,7 @@ class EventExportCrashTest {
     seed = seedDir;
     Files.writeString(seed.resolve("ferry.yaml"), "server:\n  data-dir: data\n");
     Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
-    try (FerryProcess server = start(seed, List.of())) {
+    try (FerryProcess server = ExportKill.start(seed, List.of())) {
       RunningServer running = RunningServer.awaitStart(server);
       try (S3Client s3 = running.rawS3()) {
         s3.createBucket(b -> b.bucket(BUCKET));
@@ -80,30 +77,14 @@ class EventExportCrashTest {
   }
 
   private Map<String, String> exportKilledAt(Path dir, String point) throws Exception {
-    ServerCalls.copy(seed, dir);
-    if (point != null) {
-      try (FerryProcess server = start(dir, List.of("-Dferry.crash-at=" + point))) {
-        RunningServer running = RunningServer.awaitStart(server);
-        create(running.api());
-        ServerCalls.startRun(running.api(), "exports", "ct");
-        server.awaitLine(line -> line.equals("CRASHPOINT " + point.split(":")[0]), WAIT);
-        server.kill9();
-      }
-      assertNoManifest(dir.resolve("data/s3/" + BUCKET));
-    }
-    try (FerryProcess server = start(dir, List.of())) {
-      RunningServer running = RunningServer.awaitStart(server);
-      if (point == null) {
-        create(running.api());
-      }
-      for (int run = 0; run < 3 && !complete(running); run++) {
-        ServerCalls.awaitEnd(
-            running.api(), ServerCalls.startRun(running.api(), "exports", "ct"), WAIT);
-      }
-      try (S3Client s3 = running.rawS3()) {
-        return contents(s3);
-      }
-    }
+    return new ExportKill(
+            "ct",
+            BUCKET,
+            EventExportCrashTest::create,
+            EventExportCrashTest::assertNoManifest,
+            contents -> contents.keySet().stream().anyMatch(k -> k.endsWith("-manifest.json")),
+            bytes -> Base64.getEncoder().encodeToString(bytes))
+        .run(seed, dir, point);
   }
 
   /** Read from the embedded S3's files while no server runs. */
@@ -114,12 +95,6 @@ class EventExportCrashTest {
     try (Stream<Path> files = Files.list(bucket)) {
       assertThat(files.map(f -> f.getFileName().toString()))
           .noneMatch(name -> name.endsWith("-manifest.json"));
-    }
-  }
-
-  private static boolean complete(RunningServer running) {
-    try (S3Client s3 = running.rawS3()) {
-      return contents(s3).keySet().stream().anyMatch(k -> k.endsWith("-manifest.json"));
     }
   }
 
@@ -146,18 +121,5 @@ class EventExportCrashTest {
   private static void create(URI api) throws Exception {
     HttpResponse<String> created = ServerCalls.post(api.resolve("/api/exports"), definition);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-  }
-
-  private static FerryProcess start(Path dir, List<String> jvmOptions) {
-    return FerryProcess.start(dir, Map.of(), jvmOptions, "server", "--port", "0", "--s3-port", "0");
-  }
-
-  private static Map<String, String> contents(S3Client s3) {
-    Map<String, String> contents = new TreeMap<>();
-    for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()) {
-      byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
-      contents.put(object.key(), Base64.getEncoder().encodeToString(bytes));
-    }
-    return contents;
   }
 }

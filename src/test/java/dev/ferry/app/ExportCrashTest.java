@@ -8,16 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A server exporting revisions is killed with kill -9 at a named point, then restarted; the bucket
@@ -29,7 +26,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * are the same too.
  */
 class ExportCrashTest {
-  private static final Duration WAIT = Duration.ofSeconds(90);
   private static final String BUCKET = "exports";
   private static final int REVISIONS = 4;
   private static Path seed;
@@ -44,7 +40,7 @@ class ExportCrashTest {
     Files.writeString(
         seed.resolve("ferry.yaml"),
         "server:\n  data-dir: data\nstore:\n  revision-max-records: 3\n");
-    try (FerryProcess server = start(seed, List.of())) {
+    try (FerryProcess server = ExportKill.start(seed, List.of())) {
       RunningServer running = RunningServer.awaitStart(server);
       try (S3Client s3 = running.rawS3()) {
         s3.createBucket(b -> b.bucket(BUCKET));
@@ -76,30 +72,14 @@ class ExportCrashTest {
   }
 
   private Map<String, String> exportKilledAt(Path dir, String point) throws Exception {
-    ServerCalls.copy(seed, dir);
-    if (point != null) {
-      try (FerryProcess server = start(dir, List.of("-Dferry.crash-at=" + point))) {
-        RunningServer running = RunningServer.awaitStart(server);
-        create(running.api());
-        ServerCalls.startRun(running.api(), "exports", "km");
-        server.awaitLine(line -> line.equals("CRASHPOINT " + point.split(":")[0]), WAIT);
-        server.kill9();
-      }
-      assertStatusClaimsOnlyWhatIsThere(dir.resolve("data/s3/" + BUCKET));
-    }
-    try (FerryProcess server = start(dir, List.of())) {
-      RunningServer running = RunningServer.awaitStart(server);
-      if (point == null) {
-        create(running.api());
-      }
-      for (int run = 0; run < 3 && !complete(running); run++) {
-        ServerCalls.awaitEnd(
-            running.api(), ServerCalls.startRun(running.api(), "exports", "km"), WAIT);
-      }
-      try (S3Client s3 = running.rawS3()) {
-        return contents(s3);
-      }
-    }
+    return new ExportKill(
+            "km",
+            BUCKET,
+            ExportCrashTest::create,
+            ExportCrashTest::assertStatusClaimsOnlyWhatIsThere,
+            ExportCrashTest::complete,
+            bytes -> new String(bytes, StandardCharsets.UTF_8))
+        .run(seed, dir, point);
   }
 
   /** Read from the embedded S3's files while no server runs. */
@@ -115,12 +95,9 @@ class ExportCrashTest {
     }
   }
 
-  private static boolean complete(RunningServer running) {
-    try (S3Client s3 = running.rawS3()) {
-      Map<String, String> contents = contents(s3);
-      return contents.containsKey("status.csv")
-          && contents.get("status.csv").contains("\n" + REVISIONS + "," + REVISIONS + ",");
-    }
+  private static boolean complete(Map<String, String> contents) {
+    return contents.containsKey("status.csv")
+        && contents.get("status.csv").contains("\n" + REVISIONS + "," + REVISIONS + ",");
   }
 
   private static String records() {
@@ -145,18 +122,5 @@ class ExportCrashTest {
             + "\",\"cutoff\":\"closed\"}";
     HttpResponse<String> created = ServerCalls.post(api.resolve("/api/exports"), settings);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-  }
-
-  private static FerryProcess start(Path dir, List<String> jvmOptions) {
-    return FerryProcess.start(dir, Map.of(), jvmOptions, "server", "--port", "0", "--s3-port", "0");
-  }
-
-  private static Map<String, String> contents(S3Client s3) {
-    Map<String, String> contents = new TreeMap<>();
-    for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()) {
-      byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
-      contents.put(object.key(), new String(bytes, StandardCharsets.UTF_8));
-    }
-    return contents;
   }
 }
