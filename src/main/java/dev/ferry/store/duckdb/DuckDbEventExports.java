@@ -2,6 +2,7 @@ package dev.ferry.store.duckdb;
 
 import dev.ferry.store.EventExports;
 import dev.ferry.store.ExportSelection;
+import dev.ferry.store.LineCursor;
 import dev.ferry.store.Profile;
 import dev.ferry.store.RecordCursor;
 import dev.ferry.store.StoreException;
@@ -24,6 +25,9 @@ import java.util.Set;
  */
 final class DuckDbEventExports implements EventExports {
   static final int PAGE_SIZE = 10_000;
+
+  /** Lines per page of {@link #jsonLines}: about 10 MB for typical events. */
+  static final int LINE_PAGE_SIZE = 40_000;
 
   private static final String PROPERTIES_MAP = "'\"MAP(VARCHAR, VARCHAR)\"'";
 
@@ -57,6 +61,12 @@ final class DuckDbEventExports implements EventExports {
   @Override
   public RecordCursor events(ExportSelection selection, EventGroup group) {
     return new GroupCursor(database, ExportWhere.group(selection, group), PAGE_SIZE);
+  }
+
+  @Override
+  public LineCursor jsonLines(ExportSelection selection, EventGroup group) {
+    return EventLines.open(
+        database, ExportWhere.group(selection, group), LINE_PAGE_SIZE, group.rows());
   }
 
   @Override
