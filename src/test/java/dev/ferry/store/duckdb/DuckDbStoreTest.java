@@ -121,7 +121,8 @@ class DuckDbStoreTest {
               "5|V5__checkpoints_by_object_version.sql",
               "6|V6__integrations.sql",
               "7|V7__import_ledger.sql",
-              "8|V8__export_ledger.sql");
+              "8|V8__export_ledger.sql",
+              "9|V9__export_activity.sql");
     }
   }
 
