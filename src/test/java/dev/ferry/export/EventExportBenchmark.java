@@ -245,6 +245,12 @@ public final class EventExportBenchmark {
       raw.createBucket(b -> b.bucket(referenceBucket));
       Path out = fresh(dir.resolve("reference-parquet"));
       Files.delete(out);
+      try (Connection connection = store.dataSource().getConnection();
+          Statement statement = connection.createStatement();
+          var threads = statement.executeQuery("SELECT current_setting('threads')")) {
+        threads.next();
+        System.out.printf("  (reference COPY with DuckDB threads = %s)%n", threads.getString(1));
+      }
       long start = System.nanoTime();
       try (Connection connection = store.dataSource().getConnection();
           Statement statement = connection.createStatement()) {

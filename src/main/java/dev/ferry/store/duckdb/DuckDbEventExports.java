@@ -32,6 +32,7 @@ final class DuckDbEventExports implements EventExports {
   private static final String PROPERTIES_MAP = "'\"MAP(VARCHAR, VARCHAR)\"'";
 
   private final Database database;
+  private final ParquetCopy.OneThread oneThread = new ParquetCopy.OneThread();
 
   DuckDbEventExports(Database database) {
     this.database = database;
@@ -78,9 +79,20 @@ final class DuckDbEventExports implements EventExports {
             + ") AS eventProps FROM records WHERE "
             + ExportWhere.group(selection, group)
             + " ORDER BY ts, sequence";
-    return database.call(
-        "write " + group.eventName() + " on " + group.day() + " as Parquet into " + directory,
-        connection -> ParquetCopy.copy(connection, query, directory, chunkBytes));
+    try (Connection connection = database.duplicate()) {
+      return ParquetCopy.copy(oneThread, connection, query, directory, chunkBytes);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "Failed to write "
+              + group.eventName()
+              + " on "
+              + group.day()
+              + " as Parquet into "
+              + directory
+              + ": "
+              + e.getMessage(),
+          e);
+    }
   }
 
   @Override
@@ -95,9 +107,7 @@ final class DuckDbEventExports implements EventExports {
               + ") AS properties FROM "
               + table
               + " ORDER BY ordinal";
-      return database.call(
-          "write profiles as Parquet into " + directory,
-          ignored -> ParquetCopy.copy(connection, query, directory, chunkBytes));
+      return ParquetCopy.copy(oneThread, connection, query, directory, chunkBytes);
     } catch (SQLException e) {
       throw new StoreException(
           "Failed to write profiles as Parquet into " + directory + ": " + e.getMessage(), e);
