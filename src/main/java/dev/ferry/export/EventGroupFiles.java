@@ -6,11 +6,13 @@ import dev.ferry.export.format.CsvEventWriter;
 import dev.ferry.export.format.EventWriter;
 import dev.ferry.export.format.JsonEventWriter;
 import dev.ferry.export.format.JsonEventWriter.HeaderLine;
+import dev.ferry.export.format.JsonLineWriter;
 import dev.ferry.export.format.XmlEventWriter;
 import dev.ferry.store.EventExports;
 import dev.ferry.store.EventExports.EventGroup;
 import dev.ferry.store.EventExports.WrittenFile;
 import dev.ferry.store.ExportSelection;
+import dev.ferry.store.LineCursor;
 import dev.ferry.store.RecordCursor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,6 +57,10 @@ final class EventGroupFiles {
       parquet(group, sink);
       return;
     }
+    if (definition.format() == Format.JSON) {
+      json(group, sink);
+      return;
+    }
     List<String> columns = definition.format() == Format.CSV ? columns(group) : List.of();
     ChunkedFiles<Event> chunks =
         new ChunkedFiles<>(
@@ -71,6 +77,45 @@ final class EventGroupFiles {
     } finally {
       chunks.abandon();
     }
+  }
+
+  /** JSON from the lines the store builds, the same bytes as {@link JsonEventWriter} writes. */
+  private void json(EventGroup group, ChunkedFiles.Sink sink) throws IOException {
+    HeaderLine header = definition.jsonHeaderLine() ? HeaderLine.EVENT_NAME : HeaderLine.NONE;
+    ChunkedFiles<byte[]> chunks =
+        new ChunkedFiles<>(
+            spool,
+            definition.chunkSize(),
+            definition.compressionLevel(),
+            out -> lineWriter(new JsonLineWriter(out, group.eventName(), header)),
+            sink);
+    try (LineCursor lines = reads.jsonLines(selection, group)) {
+      while (lines.hasNext()) {
+        chunks.write(lines.nextUtf8());
+      }
+      chunks.close();
+    } finally {
+      chunks.abandon();
+    }
+  }
+
+  private static ChunkedFiles.ItemWriter<byte[]> lineWriter(JsonLineWriter writer) {
+    return new ChunkedFiles.ItemWriter<>() {
+      @Override
+      public void write(byte[] line) throws IOException {
+        writer.write(line);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        writer.flush();
+      }
+
+      @Override
+      public void close() throws IOException {
+        writer.close();
+      }
+    };
   }
 
   /** The property names of the group's events, sorted: a first pass over them. */

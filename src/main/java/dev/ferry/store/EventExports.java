@@ -28,6 +28,14 @@ public interface EventExports {
   RecordCursor events(ExportSelection selection, EventGroup group);
 
   /**
+   * The selected events of one group as the lines of a JSON export file, without the line break and
+   * without the file's first line, in the order of {@link #events}, as UTF-8 ({@link
+   * LineCursor#nextUtf8}): the same bytes as {@code JsonEventWriter} writes for each event, built
+   * by the store (the export's fast path).
+   */
+  LineCursor jsonLines(ExportSelection selection, EventGroup group);
+
+  /**
    * Writes the selected events of one group as Parquet files into {@code directory} (which exists
    * and is empty), in the order of {@link #events}, starting a new file once the current one
    * reaches {@code chunkBytes} (at a row-group boundary, so a file may pass it by up to one row

@@ -46,10 +46,14 @@ public final class JsonEventWriter implements EventWriter {
   public JsonEventWriter(OutputStream out, String eventName, HeaderLine headerLine)
       throws IOException {
     this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    if (headerLine == HeaderLine.EVENT_NAME) {
-      this.out.write(Text.withoutUnpairedSurrogates(eventName).replaceAll("\r\n|[\r\n]", " "));
-      this.out.write('\n');
-    }
+    this.out.write(header(eventName, headerLine));
+  }
+
+  /** The file's first line with its line break, or nothing for {@link HeaderLine#NONE}. */
+  static String header(String eventName, HeaderLine headerLine) {
+    return headerLine == HeaderLine.EVENT_NAME
+        ? Text.withoutUnpairedSurrogates(eventName).replaceAll("\r\n|[\r\n]", " ") + "\n"
+        : "";
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.ferry.store.duckdb;
 
 import dev.ferry.store.EventExports;
 import dev.ferry.store.ExportSelection;
+import dev.ferry.store.LineCursor;
 import dev.ferry.store.Profile;
 import dev.ferry.store.RecordCursor;
 import dev.ferry.store.StoreException;
@@ -25,9 +26,13 @@ import java.util.Set;
 final class DuckDbEventExports implements EventExports {
   static final int PAGE_SIZE = 10_000;
 
+  /** Lines per page of {@link #jsonLines}: about 10 MB for typical events. */
+  static final int LINE_PAGE_SIZE = 40_000;
+
   private static final String PROPERTIES_MAP = "'\"MAP(VARCHAR, VARCHAR)\"'";
 
   private final Database database;
+  private final ParquetCopy.OneThread oneThread = new ParquetCopy.OneThread();
 
   DuckDbEventExports(Database database) {
     this.database = database;
@@ -60,6 +65,12 @@ final class DuckDbEventExports implements EventExports {
   }
 
   @Override
+  public LineCursor jsonLines(ExportSelection selection, EventGroup group) {
+    return EventLines.open(
+        database, ExportWhere.group(selection, group), LINE_PAGE_SIZE, group.rows());
+  }
+
+  @Override
   public List<WrittenFile> writeParquet(
       ExportSelection selection, EventGroup group, Path directory, long chunkBytes) {
     var query =
@@ -68,9 +79,20 @@ final class DuckDbEventExports implements EventExports {
             + ") AS eventProps FROM records WHERE "
             + ExportWhere.group(selection, group)
             + " ORDER BY ts, sequence";
-    return database.call(
-        "write " + group.eventName() + " on " + group.day() + " as Parquet into " + directory,
-        connection -> ParquetCopy.copy(connection, query, directory, chunkBytes));
+    try (Connection connection = database.duplicate()) {
+      return ParquetCopy.copy(oneThread, connection, query, directory, chunkBytes);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "Failed to write "
+              + group.eventName()
+              + " on "
+              + group.day()
+              + " as Parquet into "
+              + directory
+              + ": "
+              + e.getMessage(),
+          e);
+    }
   }
 
   @Override
@@ -85,9 +107,7 @@ final class DuckDbEventExports implements EventExports {
               + ") AS properties FROM "
               + table
               + " ORDER BY ordinal";
-      return database.call(
-          "write profiles as Parquet into " + directory,
-          ignored -> ParquetCopy.copy(connection, query, directory, chunkBytes));
+      return ParquetCopy.copy(oneThread, connection, query, directory, chunkBytes);
     } catch (SQLException e) {
       throw new StoreException(
           "Failed to write profiles as Parquet into " + directory + ": " + e.getMessage(), e);

@@ -114,6 +114,11 @@ public final class DuckDbStore implements Store {
     return eventExports;
   }
 
+  /** The database, for tests of this package that read it with their own settings. */
+  Database database() {
+    return database;
+  }
+
   @Override
   public RunRecords runs() {
     return runs;

@@ -35,14 +35,21 @@ final class ExportWhere {
     return where + " AND event_name IN (" + literals(selection.eventNames()) + ")";
   }
 
-  /** The selected events of one group. */
+  /**
+   * The selected events of one group. The day is a range of {@code ts} ({@code CAST(ts AS DATE) =
+   * day} means the same for a {@code TIMESTAMP}), which DuckDB checks against each row group's
+   * minimum and maximum, so a group's query skips the row groups of other days instead of reading
+   * the whole table (measured: most of the JSON export's time went to those full scans).
+   */
   static String group(ExportSelection selection, EventGroup group) {
     return events(selection)
         + " AND event_name = "
         + literal(group.eventName())
-        + " AND CAST(ts AS DATE) = DATE '"
+        + " AND ts >= TIMESTAMP '"
         + group.day()
-        + "'";
+        + " 00:00:00' AND ts < TIMESTAMP '"
+        + group.day().plusDays(1)
+        + " 00:00:00'";
   }
 
   static String literal(String value) {
