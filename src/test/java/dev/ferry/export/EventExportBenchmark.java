@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>{@code [case] [events]}: case {@code json}, {@code parquet} or {@code all} (the default);
  * 2,000,000 events unless given ({@link ExportBenchmarkData#appendEvents}: ten names, spread over
  * four UTC days, so 40 groups), stored through the store's bulk path into a fresh DuckDB store.
- * Each case runs a warm-up round (printed, not counted; {@code -Dbench.warm-up=0} leaves it out)
+ * Each case runs two warm-up rounds (printed, not counted: the JIT and DuckDB's caches take about
+ * two exports to settle, as a long-running server's would; {@code -Dbench.warm-up=N} changes it)
  * and three rounds ({@code -Dbench.rounds=N}); each round runs Ferry's all-events export to a fresh
  * bucket of the embedded S3, timed end to end, checks the bucket against the manifest and the
  * manifest against the store, then times the reference in the same round:
@@ -133,7 +134,7 @@ public final class EventExportBenchmark {
     /** Runs one case; returns its summary line. */
     String run(Case c) throws Exception {
       int rounds = Integer.getInteger("bench.rounds", 3);
-      int warmUp = Integer.getInteger("bench.warm-up", 1);
+      int warmUp = Integer.getInteger("bench.warm-up", 2);
       System.out.printf("== case %s: %,d events%n", c.name(), events);
       List<Double> ratios = new ArrayList<>();
       for (int round = 1 - warmUp; round <= rounds; round++) {

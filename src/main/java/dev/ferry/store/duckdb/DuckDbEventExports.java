@@ -67,7 +67,7 @@ final class DuckDbEventExports implements EventExports {
   @Override
   public LineCursor jsonLines(ExportSelection selection, EventGroup group) {
     return EventLines.open(
-        database, ExportWhere.group(selection, group), LINE_PAGE_SIZE, group.rows());
+        database, ExportWhere.group(selection, group), LINE_PAGE_SIZE, group.rows(), oneThread);
   }
 
   @Override

@@ -36,6 +36,7 @@ final class EventLines implements LineCursor {
           + " ',\"eventProps\":', coalesce(properties, '{}'), '}')";
 
   private final Connection connection;
+  private final ParquetCopy.OneThread section;
   private final String where;
   private final PreparedStatement inserted;
   private PreparedStatement rest;
@@ -51,8 +52,15 @@ final class EventLines implements LineCursor {
   private boolean exhausted;
   private boolean closed;
 
-  private EventLines(Connection connection, String file, String where, int pageSize, long expected)
+  private EventLines(
+      Connection connection,
+      String file,
+      String where,
+      int pageSize,
+      long expected,
+      ParquetCopy.OneThread section)
       throws SQLException {
+    this.section = section;
     this.connection = connection;
     this.file = file;
     this.pageSize = pageSize;
@@ -71,10 +79,27 @@ final class EventLines implements LineCursor {
    * @param expected how many events match
    */
   static LineCursor open(Database database, String where, int pageSize, long expected) {
+    return open(database, where, pageSize, expected, new ParquetCopy.OneThread());
+  }
+
+  /**
+   * The same, with DuckDB held at one thread (through {@code section}) until the cursor is closed:
+   * the export reads several groups at once, one per core, and DuckDB's own parallelism within a
+   * page query only scans ahead past the page's limit and competes for the same cores.
+   */
+  static LineCursor open(
+      Database database, String where, int pageSize, long expected, ParquetCopy.OneThread section) {
     try {
       Connection connection = database.duplicate();
       try {
-        return new EventLines(connection, database.file().toString(), where, pageSize, expected);
+        section.enter(connection);
+        try {
+          return new EventLines(
+              connection, database.file().toString(), where, pageSize, expected, section);
+        } catch (SQLException e) {
+          section.leave(connection);
+          throw e;
+        }
       } catch (SQLException e) {
         connection.close();
         throw e;
@@ -221,6 +246,7 @@ final class EventLines implements LineCursor {
       if (sorted != null) {
         sorted.close();
       }
+      section.leave(connection);
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("Failed to close an export line reader: " + e.getMessage(), e);
