@@ -63,7 +63,7 @@ class CommandLineTest {
   @Test
   void badDeclaredExportStopsTheStartWithOneLine() throws IOException {
     Path file = dir.resolve("ferry.yaml");
-    Files.writeString(file, "exports:\n  - name: nightly\n    kind: events\n    bucket: demo\n");
+    Files.writeString(file, "exports:\n  - name: nightly\n    kind: people\n    bucket: demo\n");
 
     int code =
         run(
@@ -80,8 +80,7 @@ class CommandLineTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
         .isEqualTo(
-            "ferry: Invalid setting exports[0].kind = 'events': expected revisions (the only kind"
-                + " of export)\n");
+            "ferry: Invalid setting exports[0].kind = 'people': expected revisions or events\n");
     try (DataDirectory again = DataDirectory.lock(dir.resolve("d"))) {
       assertThat(again.root()).isEqualTo(dir.resolve("d").toAbsolutePath());
     }
