@@ -160,15 +160,7 @@ final class FerryServer implements AutoCloseable {
     Path spool = SpoolDirectory.emptied(dataDirectory.resolve(EXPORT_SPOOL));
     RevisionExporter exporter =
         new RevisionExporter(store.records(), store.revisions(), store.exports(), spool, clock);
-    EventExporter events =
-        new EventExporter(
-            store.records(),
-            store.eventExports(),
-            store.profiles(),
-            store.activity(),
-            spool,
-            config.store().databaseId(),
-            clock);
+    EventExporter events = EventExporter.over(store, spool, config.store().databaseId(), clock);
     return new ExportService(
         store.integrations(),
         store.exports(),

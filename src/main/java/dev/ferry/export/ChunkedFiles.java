@@ -41,6 +41,31 @@ final class ChunkedFiles<T> implements Closeable {
   /** Writes items; flushing pushes everything written through to the file. */
   interface ItemWriter<T> extends Closeable, Flushable {
     void write(T item) throws IOException;
+
+    /** An item writer over a format writer {@code writer}, writing each item by {@code write}. */
+    static <T, W extends Closeable & Flushable> ItemWriter<T> of(W writer, Write<W, T> write) {
+      return new ItemWriter<>() {
+        @Override
+        public void write(T item) throws IOException {
+          write.write(writer, item);
+        }
+
+        @Override
+        public void flush() throws IOException {
+          writer.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+          writer.close();
+        }
+      };
+    }
+  }
+
+  /** How one item is written with a format writer. */
+  interface Write<W, T> {
+    void write(W writer, T item) throws IOException;
   }
 
   /** Takes a finished file, e.g. uploads it. */

@@ -18,6 +18,7 @@ import dev.ferry.store.ProfileCursor;
 import dev.ferry.store.Profiles;
 import dev.ferry.store.RecordStore;
 import dev.ferry.store.RunStatus;
+import dev.ferry.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,6 +73,18 @@ public final class EventExporter {
     this.spool = spool;
     this.databaseId = databaseId;
     this.clock = clock;
+  }
+
+  /** An exporter over {@code store}'s records, event reads, profiles and activity log. */
+  public static EventExporter over(Store store, Path spool, String databaseId, Clock clock) {
+    return new EventExporter(
+        store.records(),
+        store.eventExports(),
+        store.profiles(),
+        store.activity(),
+        spool,
+        databaseId,
+        clock);
   }
 
   /**

@@ -100,22 +100,7 @@ final class EventGroupFiles {
   }
 
   private static ChunkedFiles.ItemWriter<byte[]> lineWriter(JsonLineWriter writer) {
-    return new ChunkedFiles.ItemWriter<>() {
-      @Override
-      public void write(byte[] line) throws IOException {
-        writer.write(line);
-      }
-
-      @Override
-      public void flush() throws IOException {
-        writer.flush();
-      }
-
-      @Override
-      public void close() throws IOException {
-        writer.close();
-      }
-    };
+    return ChunkedFiles.ItemWriter.of(writer, JsonLineWriter::write);
   }
 
   /** The property names of the group's events, sorted: a first pass over them. */
@@ -139,22 +124,11 @@ final class EventGroupFiles {
           case XML -> new XmlEventWriter(gzip);
           default -> new CsvEventWriter(gzip, columns);
         };
-    return new ChunkedFiles.ItemWriter<>() {
-      @Override
-      public void write(Event event) throws IOException {
-        writer.write(event, identities.getOrDefault(event.identity(), List.of(event.identity())));
-      }
-
-      @Override
-      public void flush() throws IOException {
-        writer.flush();
-      }
-
-      @Override
-      public void close() throws IOException {
-        writer.close();
-      }
-    };
+    return ChunkedFiles.ItemWriter.of(
+        writer,
+        (events, event) ->
+            events.write(
+                event, identities.getOrDefault(event.identity(), List.of(event.identity()))));
   }
 
   private void parquet(EventGroup group, ChunkedFiles.Sink sink) throws IOException {

@@ -108,22 +108,7 @@ final class ProfileFiles {
           case XML -> new XmlProfileWriter(gzip);
           default -> new CsvProfileWriter(gzip, columns);
         };
-    return new ChunkedFiles.ItemWriter<>() {
-      @Override
-      public void write(Profile profile) throws IOException {
-        writer.write(profile);
-      }
-
-      @Override
-      public void flush() throws IOException {
-        writer.flush();
-      }
-
-      @Override
-      public void close() throws IOException {
-        writer.close();
-      }
-    };
+    return ChunkedFiles.ItemWriter.of(writer, ProfileWriter::write);
   }
 
   private void parquet(long upTo, Set<String> touched, ChunkedFiles.Sink sink) throws IOException {

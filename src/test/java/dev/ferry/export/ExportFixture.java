@@ -132,15 +132,7 @@ final class ExportFixture implements AutoCloseable {
 
   /** Runs the event exporter once, on the fixture's clock. */
   ExportOutcome run(EventExportDefinition definition) {
-    var exporter =
-        new EventExporter(
-            store.records(),
-            store.eventExports(),
-            store.profiles(),
-            store.activity(),
-            spool,
-            DATABASE_ID,
-            clock);
+    var exporter = EventExporter.over(store, spool, DATABASE_ID, clock);
     try (ObjectStore objects = S3ObjectStore.connect(route.apply(s3.connection()))) {
       return exporter.run(definition, objects, new ExportProgress());
     }

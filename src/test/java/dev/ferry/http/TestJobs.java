@@ -28,15 +28,7 @@ final class TestJobs {
             store.integrations(), store.imports(), store.runs(), objectStores, clock, 1000);
     RevisionExporter exporter =
         new RevisionExporter(store.records(), store.revisions(), store.exports(), spool, clock);
-    EventExporter events =
-        new EventExporter(
-            store.records(),
-            store.eventExports(),
-            store.profiles(),
-            store.activity(),
-            spool,
-            "test-db",
-            clock);
+    EventExporter events = EventExporter.over(store, spool, "test-db", clock);
     ExportService exports =
         new ExportService(
             store.integrations(),
