@@ -51,10 +51,11 @@ final class RunWatcher {
     long done = Math.min(total, progress.path("revisionsPublished").asLong());
     return String.format(
         Locale.ROOT,
-        "%s  %,d / %,d revisions  %,d records",
+        "%s  %,d / %,d %s  %,d records",
         filled(done, Math.max(1, total)),
         done,
         total,
+        progress.path("unit").asText("revisions"),
         progress.path("recordsWritten").asLong());
   }
 

@@ -124,14 +124,14 @@ public final class ExportService implements AutoCloseable {
   public long start(String name) {
     ExportDefinition definition = find(name);
     return runsOf(definition)
-        .start(name, new ExportProgress(), (runId, progress) -> run(definition, progress));
+        .start(name, progress(definition), (runId, progress) -> run(definition, progress));
   }
 
   /** Runs now and waits for the end; returns the run id. */
   public long runAndWait(String name) throws InterruptedException {
     ExportDefinition definition = find(name);
     return runsOf(definition)
-        .runAndWait(name, new ExportProgress(), (runId, progress) -> run(definition, progress));
+        .runAndWait(name, progress(definition), (runId, progress) -> run(definition, progress));
   }
 
   /** The live counters of a run that is going on. */
@@ -170,6 +170,12 @@ public final class ExportService implements AutoCloseable {
     return done
         ? Optional.empty()
         : Optional.of(new IntegrationRuns.Schedule(definition.name(), ONCE_RETRY));
+  }
+
+  private static ExportProgress progress(ExportDefinition definition) {
+    return definition instanceof EventExportDefinition
+        ? new ExportProgress("groups")
+        : new ExportProgress();
   }
 
   private IntegrationRuns<ExportProgress> runsOf(ExportDefinition definition) {

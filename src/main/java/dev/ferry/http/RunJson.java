@@ -62,6 +62,7 @@ final class RunJson {
     return Map.of(
         "revisionsPublished", progress.revisionsPublished(),
         "revisionsTotal", progress.revisionsTotal(),
+        "unit", progress.unit(),
         "recordsWritten", progress.recordsWritten(),
         "bytesWritten", progress.bytesWritten());
   }

@@ -360,6 +360,7 @@ class ExportApiTest {
     assertThat(running.get("status").asText()).isEqualTo("running");
     assertThat(running.at("/progress/revisionsPublished").asLong()).isZero();
     assertThat(running.at("/progress/revisionsTotal").isIntegralNumber()).isTrue();
+    assertThat(running.at("/progress/unit").asText()).isEqualTo("revisions");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(error(again)).isEqualTo("Export 'nightly' is running (run " + runId + ")");
     assertThat(delete.statusCode()).isEqualTo(409);
