@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -194,6 +195,20 @@ public final class FaultyProxy implements AutoCloseable {
   /** How many times {@code fault} was injected. */
   public int injected(Fault fault) {
     return injected.get(fault).get();
+  }
+
+  /** The faults this proxy can inject: those with a positive weight. */
+  public Set<Fault> possible() {
+    Set<Fault> possible = EnumSet.noneOf(Fault.class);
+    settings
+        .weights()
+        .forEach(
+            (fault, weight) -> {
+              if (weight > 0) {
+                possible.add(fault);
+              }
+            });
+    return possible;
   }
 
   /** Injected faults by kind, every kind present. */
