@@ -1,5 +1,9 @@
 package dev.ferry.export;
 
+import static dev.ferry.testing.BenchmarkMachine.fresh;
+import static dev.ferry.testing.BenchmarkMachine.load;
+import static dev.ferry.testing.BenchmarkMachine.processCpuNanos;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.objectstore.EmbeddedS3;
@@ -11,11 +15,9 @@ import dev.ferry.store.RunStatus;
 import dev.ferry.store.duckdb.DuckDbStore;
 import dev.ferry.testing.RawS3;
 import java.io.BufferedInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +27,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -428,24 +429,5 @@ public final class EventExportBenchmark {
         Statement statement = connection.createStatement()) {
       statement.execute("CHECKPOINT");
     }
-  }
-
-  private static String load() {
-    return String.format(
-        "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-  }
-
-  private static long processCpuNanos() {
-    var os = ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
-  }
-
-  private static Path fresh(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
-    return Files.createDirectories(dir);
   }
 }

@@ -1,5 +1,9 @@
 package dev.ferry.export;
 
+import static dev.ferry.testing.BenchmarkMachine.fresh;
+import static dev.ferry.testing.BenchmarkMachine.load;
+import static dev.ferry.testing.BenchmarkMachine.processCpuNanos;
+
 import dev.ferry.export.RevisionExportDefinition.Cutoff;
 import dev.ferry.objectstore.EmbeddedS3;
 import dev.ferry.objectstore.ObjectStore;
@@ -10,10 +14,8 @@ import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.RunStatus;
 import dev.ferry.store.duckdb.DuckDbStore;
 import dev.ferry.testing.RawS3;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,10 +24,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -269,27 +269,7 @@ public final class RevisionExportBenchmark {
         what, seconds, records / seconds, bytes / 1e6 / seconds, bytes / 1e6);
   }
 
-  /** The 1-minute load average, to tell a busy machine from a slow engine. */
-  private static String load() {
-    return String.format(
-        "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-  }
-
   private static String format(double ratio) {
     return String.format("%.2f", ratio);
-  }
-
-  private static long processCpuNanos() {
-    var os = ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
-  }
-
-  private static Path fresh(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
-    return Files.createDirectories(dir);
   }
 }

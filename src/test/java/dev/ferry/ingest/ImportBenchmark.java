@@ -1,9 +1,11 @@
 package dev.ferry.ingest;
 
+import static dev.ferry.testing.BenchmarkMachine.fresh;
+import static dev.ferry.testing.BenchmarkMachine.processCpuNanos;
+
 import dev.ferry.store.Run;
 import dev.ferry.store.RunStatus;
 import java.io.BufferedOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -14,9 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The import benchmark (run by {@code bench/import.sh}, see README "Benchmarks").
@@ -160,15 +160,6 @@ public final class ImportBenchmark {
     }
   }
 
-  private static Path fresh(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
-    return Files.createDirectories(dir);
-  }
-
   private static void print(String what, long rows, long bytes, double seconds) {
     System.out.printf(
         "%s: %.2f s, %,.0f rows/s, %.1f MB/s%n",
@@ -181,11 +172,6 @@ public final class ImportBenchmark {
     double cpu = (now - startCpuNanos) / 1e9;
     System.out.printf("  CPU time %.1f s (%.1f cores busy on average)%n", cpu, cpu / wallSeconds);
     return now;
-  }
-
-  private static long processCpuNanos() {
-    var os = ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
   private static double seconds(long startNanos) {
