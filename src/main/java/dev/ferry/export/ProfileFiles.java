@@ -117,9 +117,7 @@ final class ProfileFiles {
       List<WrittenFile> files =
           reads.writeProfilesParquet(touching(cursor, touched), directory, definition.chunkSize());
       for (int i = 0; i < files.size(); i++) {
-        if (files.get(i).rows() > 0) {
-          sink.accept(i, files.get(i).path(), files.get(i).rows());
-        }
+        sink.accept(i, files.get(i).path(), files.get(i).rows());
       }
     } finally {
       EventGroupFiles.deleteTree(directory);
