@@ -58,13 +58,23 @@ record ExportKill(
       RunningServer running = RunningServer.awaitStart(server);
       if (point == null) {
         create.call(running.api());
+        runToEnd(running);
+      } else {
+        ServerCalls.awaitIdle(running.api(), name, WAIT);
       }
       for (int run = 0; run < 3 && !complete.test(contents(running)); run++) {
-        ServerCalls.awaitEnd(
-            running.api(), ServerCalls.startRun(running.api(), "exports", name), WAIT);
+        runToEnd(running);
       }
       return contents(running);
     }
+  }
+
+  /**
+   * Starts a run (or follows the one under way) and waits for its end: the bucket is read only
+   * while no run writes, since an object being written shows in listings before it can be read.
+   */
+  private void runToEnd(RunningServer running) throws Exception {
+    ServerCalls.awaitEnd(running.api(), ServerCalls.startRun(running.api(), "exports", name), WAIT);
   }
 
   static FerryProcess start(Path dir, List<String> jvmOptions) {

@@ -45,6 +45,14 @@ final class ServerCalls {
     return get(api.resolve("/api/runs?integration=" + name + "&limit=1")).get(0).get("id").asLong();
   }
 
+  /** Waits for the end of integration {@code name}'s latest run, if one is under way. */
+  static void awaitIdle(URI api, String name, Duration wait) throws Exception {
+    JsonNode latest = get(api.resolve("/api/runs?integration=" + name + "&limit=1"));
+    if (!latest.isEmpty()) {
+      awaitEnd(api, latest.get(0).get("id").asLong(), wait);
+    }
+  }
+
   static void awaitEnd(URI api, long runId, Duration wait) throws Exception {
     long deadline = System.nanoTime() + wait.toNanos();
     while (get(api.resolve("/api/runs/" + runId)).get("status").asText().equals("running")) {
