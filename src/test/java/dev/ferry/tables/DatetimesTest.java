@@ -1,0 +1,38 @@
+package dev.ferry.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DatetimesTest {
+
+  @Test
+  void isoWithAndWithoutOffsetAndTheSpaceFormAreRead() {
+    assertThat(Datetimes.parse("2024-03-01T10:15:30Z")).contains(at("2024-03-01T10:15:30Z"));
+    assertThat(Datetimes.parse("2024-03-01T12:15:30+02:00")).contains(at("2024-03-01T10:15:30Z"));
+    assertThat(Datetimes.parse("2024-03-01T05:15:30-0500")).contains(at("2024-03-01T10:15:30Z"));
+    assertThat(Datetimes.parse("2024-03-01T10:15:30")).contains(at("2024-03-01T10:15:30Z"));
+    assertThat(Datetimes.parse("2024-03-01 10:15:30")).contains(at("2024-03-01T10:15:30Z"));
+    assertThat(Datetimes.parse("2024-03-01 10:15:30.123456"))
+        .contains(at("2024-03-01T10:15:30.123456Z"));
+    assertThat(Datetimes.parse("2024-03-01")).contains(at("2024-03-01T00:00:00Z"));
+  }
+
+  @Test
+  void otherTextIsNotADatetime() {
+    assertThat(Datetimes.parse("yesterday")).isEmpty();
+    assertThat(Datetimes.parse("03/01/2024 10:15")).isEmpty();
+    assertThat(Datetimes.parse("2024-13-01 10:15:30")).isEmpty();
+  }
+
+  @Test
+  void theStoreGetsUtcWithMicroseconds() {
+    assertThat(Datetimes.store(at("2024-03-01T10:15:30.5Z")))
+        .isEqualTo("2024-03-01 10:15:30.500000");
+  }
+
+  private static Instant at(String text) {
+    return Instant.parse(text);
+  }
+}
