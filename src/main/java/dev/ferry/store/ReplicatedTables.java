@@ -29,9 +29,9 @@ public interface ReplicatedTables {
   List<String> tables(String integration);
 
   /**
-   * Up to {@code limit} rows of a table, in the order they were loaded, each a map from column
-   * name to value ({@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code Instant}
-   * or {@code null}), columns in table order.
+   * Up to {@code limit} rows of a table, in the order they were loaded, each a map from column name
+   * to value ({@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code Instant} or
+   * {@code null}), columns in table order.
    */
   List<Map<String, Object>> rows(String integration, String table, int limit);
 
@@ -47,9 +47,9 @@ public interface ReplicatedTables {
     /** A whole number written as text (metadata such as the source line). */
     INTEGER,
     /**
-     * Typed by the values: BIGINT, DOUBLE or BOOLEAN when every non-NULL value of the file (and
-     * of the column already in the table) fits, else VARCHAR. A column already typed whose new
-     * values do not fit becomes VARCHAR, its earlier values kept as text.
+     * Typed by the values: BIGINT, DOUBLE or BOOLEAN when every non-NULL value of the file (and of
+     * the column already in the table) fits, else VARCHAR. A column already typed whose new values
+     * do not fit becomes VARCHAR, its earlier values kept as text.
      */
     INFERRED
   }
@@ -102,9 +102,9 @@ public interface ReplicatedTables {
     void add(List<String> values);
 
     /**
-     * Applies the staged rows to the table (creating it, adding columns, widening types as
-     * needed), upserting by the primary key or appending, and records the file in the ledger, all
-     * in one transaction.
+     * Applies the staged rows to the table (creating it, adding columns, widening types as needed),
+     * upserting by the primary key or appending, and records the file in the ledger, all in one
+     * transaction.
      */
     LoadCounts commit();
 
@@ -117,8 +117,7 @@ public interface ReplicatedTables {
   record LoadCounts(long inserted, long updated) {}
 
   /** A ledger entry: the file as it was when loaded. */
-  record LoadedFile(
-      String key, String etag, Instant lastModified, Instant loadedAt, long rows) {}
+  record LoadedFile(String key, String etag, Instant lastModified, Instant loadedAt, long rows) {}
 
   /** A column of a replicated table: its name and DuckDB type name (e.g. {@code VARCHAR}). */
   record TableColumn(String name, String type) {}
