@@ -163,6 +163,54 @@ class DuckDbReplicatedTablesTest {
   }
 
   @Test
+  void anUpsertCanAddAndRetypeColumnsInTheSameCommit() {
+    load(keyed("a.csv", columns("id", Kind.INFERRED, "n", Kind.INFERRED), "id"), row("1", "10"));
+    LoadCounts counts =
+        load(
+            keyed(
+                "b.csv",
+                columns("id", Kind.INFERRED, "n", Kind.INFERRED, "tag", Kind.STRING),
+                "id"),
+            row("1", "ten", "x"),
+            row("2", "20", "y"));
+
+    assertThat(counts).isEqualTo(new LoadCounts(1, 1));
+    assertThat(tables.columns("crm", "customers"))
+        .containsExactly(
+            new TableColumn("id", "BIGINT"),
+            new TableColumn("n", "VARCHAR"),
+            new TableColumn("tag", "VARCHAR"));
+    assertThat(tables.rows("crm", "customers", 10))
+        .containsExactly(
+            map("id", 1L, "n", "ten", "tag", "x"), map("id", 2L, "n", "20", "tag", "y"));
+  }
+
+  @Test
+  void anEmptyFileCreatesTheTableAndIsRecorded() {
+    LoadCounts counts = load(keyed("a.csv", columns("id", Kind.STRING, "n", Kind.INFERRED), "id"));
+
+    assertThat(counts).isEqualTo(new LoadCounts(0, 0));
+    assertThat(tables.columns("crm", "customers"))
+        .extracting(TableColumn::name)
+        .containsExactly("id", "n");
+    assertThat(tables.rows("crm", "customers", 10)).isEmpty();
+    assertThat(tables.ledger("crm", "customers").get("a.csv").rows()).isZero();
+  }
+
+  @Test
+  void loadOrderSurvivesUpsertsAndReopening() {
+    var columns = columns("id", Kind.INFERRED, "v", Kind.STRING);
+    load(keyed("a.csv", columns, "id"), row("1", "a"), row("2", "b"), row("3", "c"));
+    load(keyed("b.csv", columns, "id"), row("2", "B"), row("4", "d"));
+    store.close();
+    open();
+
+    assertThat(tables.rows("crm", "customers", 10))
+        .extracting(row -> row.get("v"))
+        .containsExactly("a", "c", "B", "d");
+  }
+
+  @Test
   void rowsAreReadInLoadOrderUpToTheLimit() {
     var columns = columns("id", Kind.INFERRED);
     load(file("a.csv", columns), row("3"), row("1"), row("2"));
