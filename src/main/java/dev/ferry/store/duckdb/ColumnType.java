@@ -28,11 +28,7 @@ enum ColumnType {
   BIGINT {
     @Override
     String fits(String text) {
-      return "(regexp_full_match(trim("
-          + text
-          + "), '[+-]?[0-9]+') AND TRY_CAST(trim("
-          + text
-          + ") AS BIGINT) IS NOT NULL)";
+      return matches(text, "[+-]?(0|[1-9][0-9]*)") + " AND " + casts(text);
     }
 
     @Override
@@ -43,6 +39,13 @@ enum ColumnType {
   },
   DOUBLE {
     @Override
+    String fits(String text) {
+      return matches(text, "[+-]?(0|[1-9][0-9]*)([.][0-9]+)?([eE][+-]?[0-9]+)?")
+          + " AND "
+          + casts(text);
+    }
+
+    @Override
     Object read(ResultSet row, int column) throws SQLException {
       double value = row.getDouble(column);
       return row.wasNull() ? null : value;
@@ -51,7 +54,7 @@ enum ColumnType {
   BOOLEAN {
     @Override
     String fits(String text) {
-      return "lower(trim(" + text + ")) IN ('true', 'false')";
+      return "lower(" + text + ") IN ('true', 'false')";
     }
 
     @Override
@@ -87,14 +90,26 @@ enum ColumnType {
     }
   }
 
-  /** SQL that is true when the non-NULL text {@code text} (an expression) fits this type. */
+  /**
+   * SQL that is true when the non-NULL text {@code text} (an expression) is a value of this type
+   * written plainly: numbers without leading zeros or blanks (so codes such as {@code 007} stay
+   * text), booleans as {@code true} or {@code false} in any case.
+   */
   String fits(String text) {
-    return "TRY_CAST(trim(" + text + ") AS " + name() + ") IS NOT NULL";
+    return casts(text);
   }
 
   /** SQL turning the text {@code text} (an expression) into a value of this type. */
   String value(String text) {
-    return "CAST(trim(" + text + ") AS " + name() + ")";
+    return "CAST(" + text + " AS " + name() + ")";
+  }
+
+  String casts(String text) {
+    return "TRY_CAST(" + text + " AS " + name() + ") IS NOT NULL";
+  }
+
+  private static String matches(String text, String pattern) {
+    return "regexp_full_match(" + text + ", '" + pattern + "')";
   }
 
   /** SQL selecting {@code column} (quoted) for {@link #read}. */

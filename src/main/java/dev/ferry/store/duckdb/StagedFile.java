@@ -61,11 +61,27 @@ final class StagedFile implements TableLoad {
     try {
       write(values);
     } catch (IOException e) {
-      throw new StoreException("Failed to stage a row of " + describe(file) + ": " + e, e);
+      throw discard(new StoreException("Failed to stage " + describe(file) + ": " + e, e));
     } catch (RowBuffer.UnencodableException e) {
-      throw new StoreException(
-          "Failed to stage row " + (count + 1) + " of " + describe(file) + ": it holds NUL", e);
+      throw discard(
+          new StoreException(
+              "Failed to stage row "
+                  + (count + 1)
+                  + " of "
+                  + describe(file)
+                  + ": it holds NUL or an unpaired surrogate",
+              e));
     }
+  }
+
+  /** Discards the load, as a row was written in part; returns {@code failure} to throw. */
+  private StoreException discard(StoreException failure) {
+    try {
+      close();
+    } catch (StoreException e) {
+      failure.addSuppressed(e);
+    }
+    return failure;
   }
 
   private void write(List<String> values) throws IOException, RowBuffer.UnencodableException {

@@ -125,6 +125,33 @@ class DuckDbReplicatedTablesTest {
   }
 
   @Test
+  void numbersWithLeadingZerosOrBlanksStayText() {
+    var columns = columns("zip", Kind.INFERRED, "n", Kind.INFERRED, "x", Kind.INFERRED);
+    load(file("a.csv", columns), row("00501", " 42", "1.50"), row("12345", "7", ".5"));
+
+    assertThat(tables.columns("crm", "customers"))
+        .extracting(TableColumn::type)
+        .containsExactly("VARCHAR", "VARCHAR", "VARCHAR");
+    assertThat(tables.rows("crm", "customers", 10).get(0))
+        .isEqualTo(map("zip", "00501", "n", " 42", "x", "1.50"));
+  }
+
+  @Test
+  void aRowThatCannotBeStagedEndsTheLoad() {
+    try (TableLoad load = tables.begin(file("a.csv", columns("id", Kind.STRING)))) {
+      load.add(row("1"));
+
+      assertThatThrownBy(() -> load.add(row("a\0b")))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("row 2 of a.csv into table crm.customers");
+      assertThatThrownBy(load::commit).isInstanceOf(IllegalStateException.class);
+    }
+
+    assertThat(tables.tables("crm")).isEmpty();
+    assertThat(batchFiles()).isEmpty();
+  }
+
+  @Test
   void aTypedColumnBecomesTextWhenNewValuesDoNotFit() {
     var columns = columns("id", Kind.STRING, "n", Kind.INFERRED);
     load(file("a.csv", columns), row("1", "42"));
