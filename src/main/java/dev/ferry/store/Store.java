@@ -27,6 +27,9 @@ public interface Store extends AutoCloseable {
   /** What the event and profile export reads, and the Parquet files it has the store write. */
   EventExports eventExports();
 
+  /** The tables replicated from CSV files, with their ledger. */
+  ReplicatedTables tables();
+
   /** The run records. */
   RunRecords runs();
 

@@ -7,6 +7,7 @@ import dev.ferry.store.ImportLedger;
 import dev.ferry.store.IntegrationDefinitions;
 import dev.ferry.store.Profiles;
 import dev.ferry.store.RecordStore;
+import dev.ferry.store.ReplicatedTables;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.Revisions;
 import dev.ferry.store.RunRecords;
@@ -36,6 +37,7 @@ public final class DuckDbStore implements Store {
   private final DuckDbProfiles profiles;
   private final DuckDbExportActivity activity;
   private final DuckDbEventExports eventExports;
+  private final DuckDbReplicatedTables tables;
 
   private DuckDbStore(Database database, Clock clock, RevisionPolicy policy) {
     this.database = database;
@@ -48,6 +50,7 @@ public final class DuckDbStore implements Store {
     this.profiles = new DuckDbProfiles(database);
     this.activity = new DuckDbExportActivity(database);
     this.eventExports = new DuckDbEventExports(database);
+    this.tables = new DuckDbReplicatedTables(database, clock);
   }
 
   /**
@@ -112,6 +115,11 @@ public final class DuckDbStore implements Store {
   @Override
   public EventExports eventExports() {
     return eventExports;
+  }
+
+  @Override
+  public ReplicatedTables tables() {
+    return tables;
   }
 
   /** The database, for tests of this package that read it with their own settings. */

@@ -31,7 +31,8 @@ final class Migrations {
               "V6__integrations.sql",
               "V7__import_ledger.sql",
               "V8__export_ledger.sql",
-              "V9__export_activity.sql"));
+              "V9__export_activity.sql",
+              "V10__table_files.sql"));
 
   private final String folder;
   private final List<String> names;

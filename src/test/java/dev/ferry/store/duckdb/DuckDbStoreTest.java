@@ -122,7 +122,8 @@ class DuckDbStoreTest {
               "6|V6__integrations.sql",
               "7|V7__import_ledger.sql",
               "8|V8__export_ledger.sql",
-              "9|V9__export_activity.sql");
+              "9|V9__export_activity.sql",
+              "10|V10__table_files.sql");
     }
   }
 

@@ -1,0 +1,73 @@
+package dev.ferry.store.duckdb;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.StringJoiner;
+
+/**
+ * The temporary table a commit reads a staged file into: {@code ord} (the row's staging order) and
+ * one VARCHAR column {@code c<n>} per staged column, so user column names never meet ours.
+ */
+final class StageTable {
+  /** The temporary table's name; it lives only within a commit's transaction. */
+  static final String NAME = "ferry_staged_rows";
+
+  /** The order column. */
+  static final String ORDER = "s.ord";
+
+  private StageTable() {}
+
+  /** The name of the staged column at {@code index}. */
+  static String column(int index) {
+    return "c" + (index + 1);
+  }
+
+  /**
+   * The staged column at {@code index} as referenced in a statement aliasing the stage {@code s}.
+   */
+  static String ref(int index) {
+    return "s." + column(index);
+  }
+
+  /** Reads {@code file}, with {@code columns} staged columns, into the temporary table. */
+  static void load(Connection connection, Path file, int columns) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE OR REPLACE TEMP TABLE "
+              + NAME
+              + " AS SELECT * FROM "
+              + readCsv(file, columns)
+              + " ORDER BY ord");
+    }
+  }
+
+  static void drop(Connection connection) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS temp.main." + NAME);
+    }
+  }
+
+  private static String readCsv(Path file, int columns) {
+    return "read_csv("
+        + SqlNames.literal(file.toAbsolutePath().toString())
+        + ", header = false, auto_detect = false, delim = '"
+        + RowBuffer.DELIMITER
+        + "', quote = '"
+        + RowBuffer.QUOTE
+        + "', escape = '"
+        + RowBuffer.QUOTE
+        + "', allow_quoted_nulls = false, max_line_size = 2147483647, columns = "
+        + struct(columns)
+        + ")";
+  }
+
+  private static String struct(int columns) {
+    var struct = new StringJoiner(", ", "{", "}");
+    struct.add("'ord': 'BIGINT'");
+    for (int i = 0; i < columns; i++) {
+      struct.add("'" + column(i) + "': 'VARCHAR'");
+    }
+    return struct.toString();
+  }
+}
