@@ -23,27 +23,35 @@ final class TableUpsert {
     this.types = types;
   }
 
+  /** Applies the staged rows, {@code stagedRows} of them before keeping the last per key. */
   LoadCounts apply(Connection connection, long stagedRows) throws SQLException {
     try (var statement = connection.createStatement()) {
       if (file.primaryKey().isEmpty()) {
         insert(statement);
         return new LoadCounts(stagedRows, 0);
       }
-      statement.executeUpdate(keepLastPerKey());
-      long keys = count(statement, "SELECT count(*) FROM " + StageTable.NAME + " AS s");
-      long updated =
-          count(statement, "SELECT count(*) FROM " + StageTable.NAME + " AS s WHERE " + exists());
-      statement.executeUpdate(
-          "DELETE FROM "
-              + target()
-              + " AS t WHERE EXISTS (SELECT 1 FROM "
-              + StageTable.NAME
-              + " AS s WHERE "
-              + sameKey()
-              + ")");
-      insert(statement);
-      return new LoadCounts(keys - updated, updated);
+      return upsert(statement);
     }
+  }
+
+  private LoadCounts upsert(Statement statement) throws SQLException {
+    statement.executeUpdate(keepLastPerKey());
+    long keys = count(statement, "");
+    long updated = count(statement, " WHERE " + exists());
+    statement.executeUpdate(
+        "DELETE FROM "
+            + target()
+            + " AS t WHERE EXISTS (SELECT 1 FROM "
+            + stage()
+            + sameKey()
+            + ")");
+    insert(statement);
+    return new LoadCounts(keys - updated, updated);
+  }
+
+  /** {@code FROM}-clause text selecting staged rows as {@code s}, ready for a condition. */
+  private static String stage() {
+    return StageTable.NAME + " AS s WHERE ";
   }
 
   private void insert(Statement statement) throws SQLException {
@@ -125,8 +133,10 @@ final class TableUpsert {
     return SqlNames.table(file.integration(), file.table());
   }
 
-  private static long count(Statement statement, String sql) throws SQLException {
-    try (var result = statement.executeQuery(sql)) {
+  /** The number of staged rows, those matching {@code where} when it is not empty. */
+  private static long count(Statement statement, String where) throws SQLException {
+    try (var result =
+        statement.executeQuery("SELECT count(*) FROM " + StageTable.NAME + " AS s" + where)) {
       result.next();
       return result.getLong(1);
     }

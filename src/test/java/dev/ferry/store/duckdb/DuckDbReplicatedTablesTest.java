@@ -164,6 +164,19 @@ class DuckDbReplicatedTablesTest {
   }
 
   @Test
+  void aColumnGivenTextOfAnotherKindBecomesText() {
+    load(
+        file("a.csv", columns("n", Kind.INTEGER, "at", Kind.TIMESTAMP)),
+        row("1", "2026-10-01 08:00:00"));
+    load(file("b.csv", columns("n", Kind.STRING, "at", Kind.STRING)), row("one", "noon"));
+
+    assertThat(tables.columns("crm", "customers"))
+        .containsExactly(new TableColumn("n", "VARCHAR"), new TableColumn("at", "VARCHAR"));
+    assertThat(tables.rows("crm", "customers", 10))
+        .containsExactly(map("n", "1", "at", "2026-10-01 08:00:00"), map("n", "one", "at", "noon"));
+  }
+
+  @Test
   void numbersInferredLaterGoIntoATextColumnAsText() {
     var columns = columns("n", Kind.INFERRED);
     load(file("a.csv", columns), row("abc"));
@@ -308,13 +321,13 @@ class DuckDbReplicatedTablesTest {
   void integrationsWithTheSameTableNameAreSeparate() throws SQLException {
     var columns = columns("id", Kind.STRING);
     load(file("crm", "a.csv", columns), row("1"));
-    load(file("shop", "a.csv", columns), row("2"), row("3"));
+    load(file("shop-eu", "a.csv", columns), row("2"), row("3"));
 
     assertThat(tables.rows("crm", "customers", 10)).containsExactly(map("id", "1"));
-    assertThat(tables.rows("shop", "customers", 10))
+    assertThat(tables.rows("shop-eu", "customers", 10))
         .containsExactly(map("id", "2"), map("id", "3"));
-    assertThat(query("SELECT count(*) FROM \"t_shop\".\"customers\"")).containsExactly("2");
-    assertThat(tables.ledger("shop", "customers").get("a.csv").rows()).isEqualTo(2);
+    assertThat(query("SELECT count(*) FROM \"t_shop-eu\".\"customers\"")).containsExactly("2");
+    assertThat(tables.ledger("shop-eu", "customers").get("a.csv").rows()).isEqualTo(2);
   }
 
   @Test
