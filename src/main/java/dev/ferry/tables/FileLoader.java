@@ -1,5 +1,6 @@
 package dev.ferry.tables;
 
+import dev.ferry.faults.CrashPoints;
 import dev.ferry.ingest.csv.CsvRows;
 import dev.ferry.objectstore.ObjectInfo;
 import dev.ferry.store.ReplicatedTables;
@@ -18,6 +19,9 @@ import java.util.List;
  * commits them with the file's ledger entry. The stream is read once, row by row.
  */
 final class FileLoader {
+  /** The row after which a crash test may stop a load in the middle of its file. */
+  private static final long MID_FILE_ROW = 2;
+
   private final ReplicatedTables store;
   private final String integration;
   private final TableSpec table;
@@ -61,6 +65,9 @@ final class FileLoader {
     List<TableReport.RejectedRow> rejected = new ArrayList<>();
     for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
       read++;
+      if (read == MID_FILE_ROW) {
+        CrashPoints.reach("table-sync-mid-file");
+      }
       RowMapping.Mapped mapped = mapping.map(row);
       if (mapped instanceof RowMapping.Staged staged) {
         staging.add(staged.values());
@@ -69,7 +76,9 @@ final class FileLoader {
         rejected.add(new TableReport.RejectedRow(key, no.line(), no.reason()));
       }
     }
+    CrashPoints.reach("table-sync-before-commit");
     LoadCounts counts = staging.commit();
+    CrashPoints.reach("table-sync-after-commit");
     return new TableSync.FileOutcome(read, counts, rejected);
   }
 }
