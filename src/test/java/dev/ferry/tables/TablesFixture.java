@@ -2,6 +2,7 @@ package dev.ferry.tables;
 
 import dev.ferry.objectstore.EmbeddedS3;
 import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.objectstore.S3Connection;
 import dev.ferry.objectstore.S3ObjectStore;
 import dev.ferry.store.MutableClock;
 import dev.ferry.store.RevisionPolicy;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -35,11 +37,16 @@ final class TablesFixture implements AutoCloseable {
   final ObjectStore objects;
 
   TablesFixture(Path dir) {
+    this(dir, Function.identity());
+  }
+
+  /** With the sync's S3 connection passed through {@code route}, e.g. a failing proxy. */
+  TablesFixture(Path dir, Function<S3Connection, S3Connection> route) {
     s3 = EmbeddedS3.start(dir.resolve("s3"), "127.0.0.1", 0, EmbeddedS3.generateKeys());
     raw = RawS3.client(s3.endpoint(), s3.keys().accessKey(), s3.keys().secretKey());
     raw.createBucket(b -> b.bucket(BUCKET));
     store = DuckDbStore.open(dir.resolve("ferry.duckdb"), clock, RevisionPolicy.DEFAULT);
-    objects = S3ObjectStore.connect(s3.connection());
+    objects = S3ObjectStore.connect(route.apply(s3.connection()));
   }
 
   void put(String key, byte[] bytes) {
