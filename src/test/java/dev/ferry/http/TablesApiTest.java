@@ -188,8 +188,7 @@ class TablesApiTest {
     HttpResponse<String> delete = send("DELETE", "/api/tables/crm", null);
 
     assertThat(second.statusCode()).isEqualTo(409);
-    assertThat(error(second))
-        .isEqualTo("Table integration 'crm' is running (run " + runId + ")");
+    assertThat(error(second)).isEqualTo("Table integration 'crm' is running (run " + runId + ")");
     assertThat(delete.statusCode()).isEqualTo(409);
     open();
     assertThat(awaitEnd(runId).get("status").asText()).isEqualTo("succeeded");
