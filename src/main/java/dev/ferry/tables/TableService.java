@@ -32,6 +32,8 @@ public final class TableService implements AutoCloseable {
   /** The kind of its runs. */
   public static final String RUN_KIND = "table-sync";
 
+  private static final String NOUN = "table integration";
+
   private final Catalog<TableIntegration> catalog;
   private final IntegrationRuns<Instant> runs;
   private final RunRecords records;
@@ -48,8 +50,8 @@ public final class TableService implements AutoCloseable {
       RunRecords runs,
       Function<Optional<S3Connection>, ObjectStore> objectStores,
       Clock clock) {
-    this.catalog = new Catalog<>(definitions, KIND, TableDefinitions.CODEC);
-    this.runs = new IntegrationRuns<>("table integration", RUN_KIND, runs, clock);
+    this.catalog = new Catalog<>(definitions, KIND, NOUN, TableDefinitions.CODEC);
+    this.runs = new IntegrationRuns<>(NOUN, RUN_KIND, runs, clock);
     this.records = runs;
     this.tables = tables;
     this.objectStores = objectStores;

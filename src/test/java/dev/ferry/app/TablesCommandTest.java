@@ -137,7 +137,7 @@ class TablesCommandTest {
     assertThat(cli("tables", "delete", "people")).isZero();
     assertThat(cli("tables", "show", "people")).isEqualTo(1);
     assertThat(err.toString())
-        .isEqualTo("ferry: GET /api/tables/people: No tables named 'people'\n");
+        .isEqualTo("ferry: GET /api/tables/people: No table integration named 'people'\n");
   }
 
   @Test

@@ -131,7 +131,7 @@ class TablesApiTest {
     assertThat(send("DELETE", "/api/tables/crm", null).statusCode()).isEqualTo(204);
     HttpResponse<String> gone = send("GET", "/api/tables/crm", null);
     assertThat(gone.statusCode()).isEqualTo(404);
-    assertThat(error(gone)).isEqualTo("No tables named 'crm'");
+    assertThat(error(gone)).isEqualTo("No table integration named 'crm'");
   }
 
   @Test
