@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.config.ConfigLoader;
 import dev.ferry.objectstore.EmbeddedS3;
+import dev.ferry.store.RevisionPolicy;
+import dev.ferry.store.duckdb.DuckDbStore;
+import dev.ferry.tables.TableService;
 import dev.ferry.testing.RawS3;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,15 +58,7 @@ class TablesCommandTest {
                 search-pattern: customers.*\\.csv
                 primary-key: [id]
         """);
-    server =
-        FerryServer.start(
-            ConfigLoader.load(
-                Optional.of(config),
-                Map.of(
-                    "server.data-dir", dir.resolve("data").toString(),
-                    "server.port", "0",
-                    "s3.port", "0")),
-            Clock.systemUTC());
+    server = startServer();
     EmbeddedS3 s3 = server.embeddedS3().orElseThrow();
     try (S3Client raw = RawS3.client(s3.endpoint(), s3.keys().accessKey(), s3.keys().secretKey())) {
       raw.createBucket(b -> b.bucket("analytics"));
@@ -74,6 +69,17 @@ class TablesCommandTest {
           b -> b.bucket("analytics").key("crm/customers-1.csv"),
           RequestBody.fromString("id,name\n1,Ann\n2,Bob\n1,Ann Lee\n"));
     }
+  }
+
+  private FerryServer startServer() {
+    return FerryServer.start(
+        ConfigLoader.load(
+            Optional.of(dir.resolve("ferry.yaml")),
+            Map.of(
+                "server.data-dir", dir.resolve("data").toString(),
+                "server.port", "0",
+                "s3.port", "0")),
+        Clock.systemUTC());
   }
 
   @AfterEach
@@ -162,6 +168,32 @@ class TablesCommandTest {
         .isEqualTo(
             "ferry: POST /api/tables: Invalid setting tables[0].search-pattern = 'orders.*': no"
                 + " file under s3://analytics/ matches it\n");
+  }
+
+  @Test
+  void aSyncCutOffByAStopStartsAgainAtTheNextStart() throws Exception {
+    server.close();
+    long interrupted;
+    try (DuckDbStore store =
+        DuckDbStore.open(
+            dir.resolve("data").resolve(FerryServer.STORE_FILE),
+            Clock.systemUTC(),
+            RevisionPolicy.DEFAULT)) {
+      interrupted = store.runs().start("crm", TableService.RUN_KIND);
+    }
+
+    server = startServer();
+
+    awaitFirstRunOf("crm");
+    assertThat(cli("runs", "crm", "--json")).as(err.toString()).isZero();
+    JsonNode runs = JSON.readTree(out.toString());
+    assertThat(runs.get(0).get("id").asLong()).isGreaterThan(interrupted);
+    assertThat(runs.get(0).get("status").asText()).isEqualTo("succeeded");
+    assertThat(runs.get(0).at("/details/tables/0/filesLoaded").asLong()).isEqualTo(1);
+    JsonNode cutOff = runs.get(1);
+    assertThat(cutOff.get("id").asLong()).isEqualTo(interrupted);
+    assertThat(cutOff.get("status").asText()).isEqualTo("failed");
+    assertThat(cutOff.get("errors").get(0).asText()).startsWith("Interrupted");
   }
 
   /**
