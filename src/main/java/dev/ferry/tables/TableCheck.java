@@ -4,11 +4,15 @@ import dev.ferry.ingest.csv.CsvFileException;
 import dev.ferry.integration.BucketAccess;
 import dev.ferry.integration.DefinitionException;
 import dev.ferry.integration.Fields;
+import dev.ferry.integration.IntegrationException;
+import dev.ferry.integration.IntegrationException.Reason;
 import dev.ferry.objectstore.IntegrationKind;
 import dev.ferry.objectstore.ObjectInfo;
 import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.objectstore.ObjectStoreException;
 import dev.ferry.objectstore.PermissionCheck;
 import dev.ferry.objectstore.PermissionCheck.Outcome;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +46,14 @@ final class TableCheck {
     } catch (TableFileException e) {
       throw entry.invalid("primary-key", table.primaryKey(), e.getMessage() + " (" + first + ")");
     } catch (CsvFileException e) {
-      throw new DefinitionException(
-          "Failed to read the header of s3://" + bucket + "/" + first + ": " + e.getMessage());
+      throw new DefinitionException(unreadable(bucket, first, e));
+    } catch (UncheckedIOException | ObjectStoreException e) {
+      throw new IntegrationException(Reason.VALIDATION_FAILED, unreadable(bucket, first, e));
     }
+  }
+
+  private static String unreadable(String bucket, String key, RuntimeException e) {
+    return "Failed to read the header of s3://" + bucket + "/" + key + ": " + e.getMessage();
   }
 
   /** A denied action, or a listing that could not be made; reading may stay unverified. */

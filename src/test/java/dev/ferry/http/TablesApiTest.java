@@ -88,6 +88,30 @@ class TablesApiTest {
   }
 
   @Test
+  void aBucketThatDoesNotExistIsNamed() throws Exception {
+    HttpResponse<String> refused = send("POST", "/api/tables", settings().put("bucket", "nope"));
+
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(error(refused))
+        .startsWith("Ferry cannot use bucket nope: s3:ListBucket (")
+        .endsWith("See `ferry policy --bucket nope --for tables`.");
+  }
+
+  @Test
+  void anInvalidSettingIsRefusedNamingItsTable() throws Exception {
+    ObjectNode settings = settings();
+    ((ObjectNode) settings.get("tables").get(0)).put("search-pattern", "customers(");
+
+    HttpResponse<String> refused = send("POST", "/api/tables", settings);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(error(refused))
+        .isEqualTo(
+            "Invalid setting tables[0].search-pattern = 'customers(': not a valid regular"
+                + " expression: Unclosed group");
+  }
+
+  @Test
   void aPrimaryKeyFieldMissingFromTheFirstFileIsRefused() throws Exception {
     ObjectNode settings = settings();
     ((ObjectNode) settings.get("tables").get(0)).putArray("primary-key").add("customer_id");
