@@ -35,7 +35,10 @@ public final class TableService implements AutoCloseable {
   private static final String NOUN = "table integration";
 
   private final Catalog<TableIntegration> catalog;
+
+  /** A sync has no live counters yet; the value kept while it runs is when it started. */
   private final IntegrationRuns<Instant> runs;
+
   private final RunRecords records;
   private final ReplicatedTables tables;
   private final Function<Optional<S3Connection>, ObjectStore> objectStores;
