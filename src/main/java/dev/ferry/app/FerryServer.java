@@ -16,6 +16,7 @@ import dev.ferry.schedule.JobScheduler;
 import dev.ferry.store.RevisionPolicy;
 import dev.ferry.store.Run;
 import dev.ferry.store.duckdb.DuckDbStore;
+import dev.ferry.tables.TableService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Ferry server: the composition root. Starts the data-directory lock, the embedded S3
- * (unless an external endpoint is configured), the store, the import and export services, the
- * scheduler and the REST API, in that order; {@link #close()} stops them in reverse.
+ * (unless an external endpoint is configured), the store, the import, export and table services,
+ * the scheduler and the REST API, in that order; {@link #close()} stops them in reverse.
  */
 final class FerryServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FerryServer.class);
@@ -49,6 +50,7 @@ final class FerryServer implements AutoCloseable {
   private DuckDbStore store;
   private ImportService imports;
   private ExportService exports;
+  private TableService tables;
   private ApiServer api;
 
   private FerryServer(FerryConfig config, Clock clock) {
@@ -78,6 +80,7 @@ final class FerryServer implements AutoCloseable {
     store.activity().failRunning("Interrupted by a stop; the window runs again", clock.instant());
     imports = keep(importService());
     exports = keep(exportService());
+    tables = keep(tableService());
     declare();
     resume(interrupted);
     keep(
@@ -86,7 +89,8 @@ final class FerryServer implements AutoCloseable {
             TICK,
             List.of(
                 new JobScheduler.Tick("ferry-imports", imports::runDue),
-                new JobScheduler.Tick("ferry-exports", exports::runDue))));
+                new JobScheduler.Tick("ferry-exports", exports::runDue),
+                new JobScheduler.Tick("ferry-tables", tables::runDue))));
     api = keep(startApi());
     LOG.info("Ferry is ready: REST API on {}", apiUrl());
   }
@@ -116,16 +120,21 @@ final class FerryServer implements AutoCloseable {
     try {
       imports.declare(config.imports());
       exports.declare(config.exports());
+      tables.declare(config.tables());
     } catch (DefinitionException e) {
       throw new ConfigException(e.getMessage());
     }
   }
 
-  /** Imports and exports cut off by a stop go on at once rather than at their next slot. */
+  /**
+   * Imports, exports and table syncs cut off by a stop go on at once rather than at their next
+   * slot.
+   */
   private void resume(List<Run> interrupted) {
     resume(interrupted, ImportService.KIND, "import", imports::start);
     resume(interrupted, ExportService.RUN_KIND, "export", exports::start);
     resume(interrupted, ExportService.EVENT_RUN_KIND, "export", exports::start);
+    resume(interrupted, TableService.RUN_KIND, "table integration", tables::start);
   }
 
   private static void resume(
@@ -172,6 +181,15 @@ final class FerryServer implements AutoCloseable {
         clock);
   }
 
+  private TableService tableService() {
+    return new TableService(
+        store.integrations(),
+        store.tables(),
+        store.runs(),
+        connection -> S3ObjectStore.connect(connection.orElse(s3)),
+        clock);
+  }
+
   private DuckDbStore openStore() {
     RevisionPolicy policy =
         new RevisionPolicy(config.store().revisionWindow(), config.store().revisionMaxRecords());
@@ -186,7 +204,7 @@ final class FerryServer implements AutoCloseable {
                 config.server().port(),
                 config.server().authToken(),
                 this::status,
-                new ApiServer.Jobs(store, imports, exports)),
+                new ApiServer.Jobs(store, imports, exports, tables)),
         "REST API",
         config.server().port(),
         "--port");

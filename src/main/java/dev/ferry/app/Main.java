@@ -6,6 +6,7 @@ import dev.ferry.cli.ImportCommand;
 import dev.ferry.cli.RecordsCommand;
 import dev.ferry.cli.RunsCommand;
 import dev.ferry.cli.StatusCommand;
+import dev.ferry.cli.TablesCommand;
 import dev.ferry.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ImportCommand.class,
       ExportCommand.class,
+      TablesCommand.class,
       RunsCommand.class,
       RecordsCommand.class,
       PolicyCommand.class,

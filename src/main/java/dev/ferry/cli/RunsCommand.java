@@ -55,6 +55,8 @@ public final class RunsCommand implements Callable<Integer> {
         run.path("finishedAt").asText("-"));
     if ("import".equals(run.path("kind").asText())) {
       printImportDetails(run.path("details"), out);
+    } else if ("table-sync".equals(run.path("kind").asText())) {
+      TableSyncText.print(run.path("details"), out);
     } else {
       printDetails(run.path("details"), out);
     }

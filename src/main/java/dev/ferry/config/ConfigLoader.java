@@ -25,6 +25,7 @@ public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String IMPORTS = "imports";
   private static final String EXPORTS = "exports";
+  private static final String TABLES = "tables";
 
   private ConfigLoader() {}
 
@@ -43,7 +44,8 @@ public final class ConfigLoader {
     return FerryConfig.from(
         new Settings(settings),
         lists.getOrDefault(IMPORTS, List.of()),
-        lists.getOrDefault(EXPORTS, List.of()));
+        lists.getOrDefault(EXPORTS, List.of()),
+        lists.getOrDefault(TABLES, List.of()));
   }
 
   private static void put(Map<String, Setting> settings, String name, String text, Path file) {
@@ -71,7 +73,7 @@ public final class ConfigLoader {
       if (!root.isObject()) {
         throw new ConfigException("Invalid configuration " + file + ": expected a mapping of keys");
       }
-      for (String list : List.of(IMPORTS, EXPORTS)) {
+      for (String list : List.of(IMPORTS, EXPORTS, TABLES)) {
         JsonNode entries = ((ObjectNode) root).remove(list);
         if (entries != null) {
           lists.put(list, entries(list, entries, file));

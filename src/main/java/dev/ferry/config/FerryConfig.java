@@ -30,6 +30,7 @@ import java.util.StringJoiner;
  *
  * @param imports the {@code imports:} list of {@code ferry.yaml}, each entry a settings map
  * @param exports the {@code exports:} list, likewise
+ * @param tables the {@code tables:} list of table integrations, likewise
  */
 public record FerryConfig(
     Server server,
@@ -37,7 +38,8 @@ public record FerryConfig(
     Store store,
     Ingest ingest,
     List<Map<String, Object>> imports,
-    List<Map<String, Object>> exports) {
+    List<Map<String, Object>> exports,
+    List<Map<String, Object>> tables) {
 
   /** Where the server listens and keeps its data. */
   public record Server(String host, int port, Path dataDir, Optional<String> authToken) {
@@ -99,6 +101,7 @@ public record FerryConfig(
   public FerryConfig {
     imports = List.copyOf(imports);
     exports = List.copyOf(exports);
+    tables = List.copyOf(tables);
     if (server.exposed() && server.authToken().isEmpty()) {
       throw new ConfigException(
           "Invalid configuration server.host = '"
@@ -114,14 +117,16 @@ public record FerryConfig(
   static FerryConfig from(
       ConfigLoader.Settings settings,
       List<Map<String, Object>> imports,
-      List<Map<String, Object>> exports) {
+      List<Map<String, Object>> exports,
+      List<Map<String, Object>> tables) {
     return new FerryConfig(
         server(settings),
         s3(settings),
         store(settings),
         new Ingest(settings.required(INGEST_BATCH_RECORDS, Long.class).intValue()),
         imports,
-        exports);
+        exports,
+        tables);
   }
 
   private static Server server(ConfigLoader.Settings settings) {
@@ -172,6 +177,7 @@ public record FerryConfig(
     line.add(INGEST_BATCH_RECORDS.name() + "=" + ingest.batchRecords());
     line.add("imports=" + imports.size() + " declared");
     line.add("exports=" + exports.size() + " declared");
+    line.add("tables=" + tables.size() + " declared");
     return line.toString();
   }
 

@@ -3,6 +3,7 @@ package dev.ferry.http;
 import dev.ferry.export.ExportService;
 import dev.ferry.ingest.ImportService;
 import dev.ferry.store.Store;
+import dev.ferry.tables.TableService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -38,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
               RunJson runs = new RunJson(jobs.imports(), jobs.exports());
               ImportRoutes.install(config.routes, jobs.imports(), jobs.store().runs(), runs);
               ExportRoutes.install(config.routes, jobs.exports(), jobs.store().runs(), runs);
+              TableRoutes.install(config.routes, jobs.tables(), jobs.store().runs(), runs);
               RunsRoutes.install(config.routes, jobs.store().runs(), runs);
             });
     javalin.start(host, port);
@@ -45,7 +47,8 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** What the API serves: the store's ports and the jobs built on them. */
-  public record Jobs(Store store, ImportService imports, ExportService exports) {}
+  public record Jobs(
+      Store store, ImportService imports, ExportService exports, TableService tables) {}
 
   public int port() {
     return javalin.port();

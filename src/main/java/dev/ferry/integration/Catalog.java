@@ -21,6 +21,7 @@ public final class Catalog<D> {
 
   private final IntegrationDefinitions definitions;
   private final String kind;
+  private final String noun;
   private final Codec<D> codec;
 
   /** How one kind of integration reads and writes its definitions. */
@@ -44,8 +45,17 @@ public final class Catalog<D> {
    *     {@code import}
    */
   public Catalog(IntegrationDefinitions definitions, String kind, Codec<D> codec) {
+    this(definitions, kind, kind, codec);
+  }
+
+  /**
+   * @param kind the kind stored with each definition, e.g. {@code tables}
+   * @param noun what one definition is called in messages, e.g. {@code table integration}
+   */
+  public Catalog(IntegrationDefinitions definitions, String kind, String noun, Codec<D> codec) {
     this.definitions = definitions;
     this.kind = kind;
+    this.noun = noun;
     this.codec = codec;
   }
 
@@ -99,8 +109,9 @@ public final class Catalog<D> {
       throw new DefinitionException(
           "Invalid setting name = '"
               + codec.name(definition)
-              + "': an "
-              + kind
+              + "': "
+              + article()
+              + noun
               + " cannot be renamed");
     }
     validate.accept(definition);
@@ -124,12 +135,16 @@ public final class Catalog<D> {
         .map(d -> parse(d.json()))
         .orElseThrow(
             () ->
-                new IntegrationException(Reason.NOT_FOUND, "No " + kind + " named '" + name + "'"));
+                new IntegrationException(Reason.NOT_FOUND, "No " + noun + " named '" + name + "'"));
   }
 
   public void delete(String name) {
     find(name);
     definitions.delete(name);
+  }
+
+  private String article() {
+    return "aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ";
   }
 
   private Optional<String> otherKind(String name) {

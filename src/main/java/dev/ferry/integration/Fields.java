@@ -1,6 +1,7 @@
 package dev.ferry.integration;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,6 +112,32 @@ public final class Fields {
     Map<String, Object> section = new LinkedHashMap<>();
     map.forEach((k, v) -> section.put(String.valueOf(k), v));
     return new Fields(path + key + ".", section);
+  }
+
+  /**
+   * The list of mappings {@code key}, each read by its own {@link Fields} whose errors name it as
+   * {@code key[N].}; empty when the key is absent.
+   */
+  public List<Fields> sections(String key) {
+    Object value = values.get(key);
+    read.add(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> items)) {
+      throw invalid(key, value, "expected a list of mappings");
+    }
+    List<Fields> sections = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      String entry = key + "[" + i + "]";
+      if (!(items.get(i) instanceof Map<?, ?> map)) {
+        throw invalid(entry, items.get(i), "expected a mapping");
+      }
+      Map<String, Object> section = new LinkedHashMap<>();
+      map.forEach((k, v) -> section.put(String.valueOf(k), v));
+      sections.add(new Fields(path + entry + ".", section));
+    }
+    return List.copyOf(sections);
   }
 
   /** Fails on the first key that no reader asked for: a misspelt setting must not be ignored. */

@@ -33,6 +33,7 @@ class ConfigLoaderTest {
     assertThat(config.ingest().batchRecords()).isEqualTo(100_000);
     assertThat(config.imports()).isEmpty();
     assertThat(config.exports()).isEmpty();
+    assertThat(config.tables()).isEmpty();
   }
 
   @Test
@@ -115,6 +116,48 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage("Invalid configuration imports (in " + file + "): expected a list");
+  }
+
+  @Test
+  void tablesAreReadAsAListOfSettingsMaps() throws IOException {
+    Path file =
+        write(
+            """
+            tables:
+              - name: crm
+                bucket: analytics
+                start-date: 2026-01-01
+                tables:
+                  - table: customers
+                    search-pattern: customers.*\\.csv
+                    primary-key: [id]
+            """);
+
+    FerryConfig config = ConfigLoader.load(Optional.of(file), Map.of());
+
+    assertThat(config.tables()).hasSize(1);
+    assertThat(config.tables().get(0))
+        .containsEntry("name", "crm")
+        .containsEntry("start-date", "2026-01-01")
+        .containsEntry(
+            "tables",
+            java.util.List.of(
+                Map.of(
+                    "table",
+                    "customers",
+                    "search-pattern",
+                    "customers.*\\.csv",
+                    "primary-key",
+                    java.util.List.of("id"))));
+    assertThat(config.describe()).contains("tables=1 declared");
+  }
+
+  @Test
+  void tablesMustBeAListOfMappings() throws IOException {
+    Path list = write("tables:\n  name: crm\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(list), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid configuration tables (in " + list + "): expected a list");
   }
 
   @Test

@@ -7,12 +7,13 @@ import dev.ferry.ingest.ImportService;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.S3Connection;
 import dev.ferry.store.Store;
+import dev.ferry.tables.TableService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The jobs an API test serves: the import and export services over a real store. */
+/** The jobs an API test serves: the import, export and table services over a real store. */
 final class TestJobs {
   private TestJobs() {}
 
@@ -39,11 +40,14 @@ final class TestJobs {
             events,
             objectStores,
             clock);
-    return new ApiServer.Jobs(store, imports, exports);
+    TableService tables =
+        new TableService(store.integrations(), store.tables(), store.runs(), objectStores, clock);
+    return new ApiServer.Jobs(store, imports, exports, tables);
   }
 
   static void close(ApiServer.Jobs jobs) {
     jobs.imports().close();
     jobs.exports().close();
+    jobs.tables().close();
   }
 }
