@@ -6,7 +6,6 @@ import dev.ferry.ingest.csv.CsvRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns a file's rows into staged values (SPEC §3): the loaded fields, an empty field as NULL, a
@@ -37,11 +36,11 @@ final class RowMapping {
     for (int position : columns.loaded()) {
       String value = field(row, position);
       if (value != null && columns.datetimePositions().contains(position)) {
-        Optional<Instant> instant = Datetimes.parse(value);
-        if (instant.isEmpty()) {
+        String stored = Datetimes.normalize(value);
+        if (stored == null) {
           return new Rejected(row.line(), notADatetime(position, value));
         }
-        value = Datetimes.store(instant.get());
+        value = stored;
       }
       values.add(value);
     }

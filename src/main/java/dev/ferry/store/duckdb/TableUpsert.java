@@ -12,7 +12,9 @@ import java.util.StringJoiner;
 /**
  * Applies the staged rows to a table whose columns already have their types: with a primary key,
  * keeps the last staged row per key, deletes the table's rows with a staged key and inserts the
- * staged rows; without one, appends them. Rows go in in staging order.
+ * staged rows; without one, appends them. Rows go in in staging order: the stage table holds them
+ * in that order and DuckDB keeps a scan's order when inserting (preserve_insertion_order, on by
+ * default), so no ORDER BY is needed; sorting the wide staged rows cost 1 to 2.5 s of 2M rows.
  */
 final class TableUpsert {
   private final FileLoad file;
@@ -70,8 +72,7 @@ final class TableUpsert {
             + values
             + " FROM "
             + StageTable.NAME
-            + " AS s ORDER BY "
-            + StageTable.ORDER);
+            + " AS s");
   }
 
   private String keepLastPerKey() {
