@@ -27,6 +27,7 @@ final class RowBuffer {
   private final OutputStream out;
   private final byte[] buffer = new byte[1 << 16];
   private int length;
+  private long drained;
 
   RowBuffer(OutputStream out) {
     this.out = out;
@@ -39,6 +40,11 @@ final class RowBuffer {
     UnencodableException() {
       super("text the batch file cannot carry", null, false, false);
     }
+  }
+
+  /** Bytes written so far, including those still in the buffer. */
+  long written() {
+    return drained + length;
   }
 
   void delimiter() throws IOException {
@@ -284,6 +290,7 @@ final class RowBuffer {
   /** Writes what is buffered to the stream. */
   void drain() throws IOException {
     out.write(buffer, 0, length);
+    drained += length;
     length = 0;
   }
 }

@@ -25,6 +25,7 @@ final class StagedFile implements TableLoad {
   private final OutputStream out;
   private final RowBuffer rows;
   private long count;
+  private long longestRow;
   private boolean finished;
 
   private StagedFile(Database database, Clock clock, FileLoad file, Path batch, OutputStream out) {
@@ -85,12 +86,14 @@ final class StagedFile implements TableLoad {
   }
 
   private void write(List<String> values) throws IOException, RowBuffer.UnencodableException {
+    long start = rows.written();
     rows.number(count);
     for (String value : values) {
       rows.delimiter();
       rows.text(value);
     }
     rows.endRow();
+    longestRow = Math.max(longestRow, rows.written() - start);
     count++;
   }
 
@@ -99,7 +102,7 @@ final class StagedFile implements TableLoad {
     checkOpen();
     try {
       closeOutput();
-      var work = new TableCommit(file, batch, count);
+      var work = new TableCommit(file, batch, count, longestRow);
       return database.transaction(
           "load " + describe(file), connection -> work.run(connection, clock.instant()));
     } finally {

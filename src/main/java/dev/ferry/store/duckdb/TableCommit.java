@@ -16,15 +16,17 @@ final class TableCommit {
   private final FileLoad file;
   private final Path batch;
   private final long rows;
+  private final long longestRow;
 
-  TableCommit(FileLoad file, Path batch, long rows) {
+  TableCommit(FileLoad file, Path batch, long rows, long longestRow) {
     this.file = file;
     this.batch = batch;
     this.rows = rows;
+    this.longestRow = longestRow;
   }
 
   LoadCounts run(Connection connection, Instant loadedAt) throws SQLException {
-    StageTable.load(connection, batch, file.columns().size());
+    StageTable.load(connection, batch, file.columns().size(), longestRow);
     var schema = TableSchema.read(connection, file.integration(), file.table());
     List<ColumnType> types = new ColumnTyping(file.columns(), schema.types()).resolve(connection);
     schema.apply(connection, file.columns(), types);
