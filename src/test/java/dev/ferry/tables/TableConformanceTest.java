@@ -56,6 +56,7 @@ class TableConformanceTest {
       TableReport report = fixture.sync(integration(settings)).get(0);
       assertReport(report, settings);
       assertTable(fixture, root, settings);
+      assertLedger(fixture, root, report);
     }
   }
 
@@ -71,6 +72,26 @@ class TableConformanceTest {
         .as("rejected rows")
         .isEqualTo(list(settings, "rejected", ","));
     assertThat(report.note()).contains(settings.getProperty("note", ""));
+  }
+
+  /** The ledger, read with SQL, holds every matching file that loaded and none that failed. */
+  private static void assertLedger(TablesFixture fixture, Path root, TableReport report)
+      throws IOException {
+    List<String> failed = report.filesFailed().stream().map(f -> f.key()).toList();
+    List<String> loaded =
+        files(root).stream()
+            .map(f -> f.getFileName().toString())
+            .filter(k -> k.matches(".*\\.csv(\\.gz)?$") && !failed.contains(k))
+            .toList();
+    List<String> ledger =
+        fixture
+            .query(
+                "SELECT object_key FROM table_files WHERE integration = 'conformance'"
+                    + " AND table_name = 'items' ORDER BY object_key")
+            .stream()
+            .map(row -> row.get(0))
+            .toList();
+    assertThat(ledger).isEqualTo(loaded);
   }
 
   private static void assertTable(TablesFixture fixture, Path root, Properties settings)
