@@ -89,6 +89,24 @@ record ExportKill(
         contents.put(object.key(), text.apply(bytes));
       }
     }
+    contents.keySet().removeIf(key -> isLeftOverCopy(key, contents));
     return contents;
   }
+
+  /**
+   * Whether {@code key} is the embedded S3's own leftover of a PUT cut off by the kill: S3Proxy
+   * writes {@code KEY-<random UUID>}, sets its attributes and renames it to {@code KEY}; killed
+   * between the last two, the finished copy stays listed (README, "Embedded S3"). Only such a copy,
+   * with exactly the bytes the export then wrote to {@code KEY}, is left out; anything else counts.
+   */
+  private static boolean isLeftOverCopy(String key, Map<String, String> contents) {
+    var matcher = LEFT_OVER.matcher(key);
+    return matcher.matches()
+        && contents.containsKey(matcher.group(1))
+        && contents.get(matcher.group(1)).equals(contents.get(key));
+  }
+
+  private static final java.util.regex.Pattern LEFT_OVER =
+      java.util.regex.Pattern.compile(
+          "(.+)-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 }
