@@ -166,7 +166,17 @@ final class BatchFile {
         + list(Source::runId)
         + ", "
         + list(Source::objectKey)
-        + ", line FROM read_csv("
+        + ", line FROM "
+        + readCsv(file, Integer.MAX_VALUE, COLUMNS);
+  }
+
+  /**
+   * {@code read_csv} of a file {@link RowBuffer} wrote: its delimiter and quote, no header, no
+   * detection, an unquoted empty field NULL, lines up to {@code maxLineSize} bytes, {@code columns}
+   * a DuckDB struct literal of names and types.
+   */
+  static String readCsv(Path file, long maxLineSize, String columns) {
+    return "read_csv("
         + literal(file.toAbsolutePath().toString())
         + ", header = false, auto_detect = false, delim = '"
         + RowBuffer.DELIMITER
@@ -174,9 +184,10 @@ final class BatchFile {
         + RowBuffer.QUOTE
         + "', escape = '"
         + RowBuffer.QUOTE
-        + "', allow_quoted_nulls = false, max_line_size = 2147483647,"
-        + " columns = "
-        + COLUMNS
+        + "', allow_quoted_nulls = false, max_line_size = "
+        + maxLineSize
+        + ", columns = "
+        + columns
         + ")";
   }
 

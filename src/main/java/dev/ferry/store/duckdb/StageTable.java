@@ -13,7 +13,8 @@ final class StageTable {
   /** The temporary table's name; it lives only within a commit's transaction. */
   static final String NAME = "ferry_staged_rows";
 
-  private static final long DEFAULT_LINE_SIZE = 2_000_000;
+  /** DuckDB's default {@code max_line_size}, 2 MiB. */
+  private static final long DEFAULT_LINE_SIZE = 2L << 20;
 
   /** The order column. */
   static final String ORDER = "s.ord";
@@ -57,19 +58,7 @@ final class StageTable {
   }
 
   private static String readCsv(Path file, int columns, long longestRow) {
-    return "read_csv("
-        + SqlNames.literal(file.toAbsolutePath().toString())
-        + ", header = false, auto_detect = false, delim = '"
-        + RowBuffer.DELIMITER
-        + "', quote = '"
-        + RowBuffer.QUOTE
-        + "', escape = '"
-        + RowBuffer.QUOTE
-        + "', allow_quoted_nulls = false, max_line_size = "
-        + lineSize(longestRow)
-        + ", columns = "
-        + struct(columns)
-        + ")";
+    return BatchFile.readCsv(file, lineSize(longestRow), struct(columns));
   }
 
   /** DuckDB's default line size unless a longer row needs more, up to its maximum. */

@@ -364,6 +364,16 @@ class DuckDbReplicatedTablesTest {
   }
 
   @Test
+  void aRowLongerThanDuckDbsDefaultLineSizeLoadsWhole() {
+    var columns = columns("a", Kind.STRING, "b", Kind.STRING);
+    String big = "x".repeat(3 << 20);
+    load(file("a.csv", columns), row("1", big), row("2", "short"));
+
+    assertThat(tables.rows("crm", "customers", 10))
+        .containsExactly(map("a", "1", "b", big), map("a", "2", "b", "short"));
+  }
+
+  @Test
   void namesWithQuotesAreQuoted() {
     var columns = columns("we\"ird", Kind.STRING);
     load(
